@@ -1,0 +1,28 @@
+package io.streamprep.schemas.config;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+
+/** Duplicate removal. */
+public final class DedupOptions {
+
+    public static final ConfigOption<Boolean> EXACT_ENABLED =
+            key("dedup.exact.enabled")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription("Drop records whose normalized text was already kept.");
+
+    public static final ConfigOption<Duration> EXACT_WINDOW =
+            key("dedup.exact.window")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(24))
+                    .withDescription(
+                            "A record is an exact duplicate when a kept record with the same "
+                                    + "normalized text has an event time at most this much earlier "
+                                    + "(ties broken by id). State per text lives this long in event "
+                                    + "time.");
+
+    private DedupOptions() {}
+}

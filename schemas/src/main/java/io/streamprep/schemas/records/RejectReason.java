@@ -1,0 +1,50 @@
+package io.streamprep.schemas.records;
+
+/**
+ * Why a record went to the dead-letter output. The {@link #code()} is the stable string written to
+ * dead-letter records, metrics and {@code stats.json}; never rename one.
+ */
+public enum RejectReason {
+    /** The bytes are not valid UTF-8. */
+    INVALID_UTF8("invalid_utf8"),
+    /** The record is larger than the source's byte limit and was cut. */
+    RECORD_TOO_LARGE("record_too_large"),
+    /** The bytes are not parseable JSON. */
+    NOT_JSON("not_json"),
+    /** Valid JSON, but not an object. */
+    NOT_OBJECT("not_object"),
+    /** No {@code id} field (or it is null). */
+    MISSING_ID("missing_id"),
+    /** {@code id} is an empty or blank string. */
+    EMPTY_ID("empty_id"),
+    /** No {@code text} field (or it is null). */
+    MISSING_TEXT("missing_text"),
+    /** {@code text} is an empty string. */
+    EMPTY_TEXT("empty_text"),
+    /** A field has the wrong JSON type; the message names it. */
+    WRONG_TYPE("wrong_type"),
+    /** {@code text} is larger than {@code validate.max-text-bytes}. */
+    TEXT_TOO_LARGE("text_too_large"),
+    /** The label is not in {@code labels.list}. */
+    UNKNOWN_LABEL("unknown_label"),
+    /** No label, while {@code labels.required} is set. */
+    MISSING_LABEL("missing_label"),
+    /** Nothing left after normalization (e.g. HTML with no text). */
+    EMPTY_AFTER_NORMALIZATION("empty_after_normalization"),
+    /** Shorter than {@code filter.min-chars} after normalization. */
+    TOO_SHORT("too_short"),
+    /** Longer than {@code filter.max-chars} after normalization. */
+    TOO_LONG("too_long"),
+    /** The tokenizer failed on the text. */
+    TOKENIZER_ERROR("tokenizer_error");
+
+    private final String code;
+
+    RejectReason(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}
