@@ -24,5 +24,15 @@ public final class DedupOptions {
                                     + "(ties broken by id). State per text lives this long in event "
                                     + "time.");
 
+    public static final ConfigOption<Duration> STATE_TTL =
+            key("dedup.state-ttl")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(7))
+                    .withDescription(
+                            "Safety-net time-to-live (processing time) of all dedup state. Timers "
+                                    + "clear state one window after the last kept record; the TTL only "
+                                    + "matters if event time stops advancing. Must exceed "
+                                    + "dedup.exact.window plus the longest expected stall.");
+
     private DedupOptions() {}
 }

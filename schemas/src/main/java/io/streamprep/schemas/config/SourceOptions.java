@@ -24,9 +24,11 @@ public final class SourceOptions {
     public static final ConfigOption<String> FILE_PATH =
             key("source.file.path")
                     .stringType()
-                    .defaultValue("data/sample/wordnet-glosses.jsonl")
+                    .noDefaultValue()
                     .withDescription(
-                            "A JSONL file or a folder of them (one JSON record per line).");
+                            "A JSONL file or a folder of them (one JSON record per line; .gz, "
+                                    + ".bz2, .xz also read). 'bin/streamprep run' without --input and "
+                                    + "--config uses the shipped sample data.");
 
     public static final ConfigOption<Duration> FILE_WATCH_INTERVAL =
             key("source.file.watch-interval")

@@ -1,0 +1,33 @@
+package io.streamprep.schemas;
+
+import static org.apache.flink.types.PojoTestUtils.assertSerializedAsPojoWithoutKryo;
+
+import io.streamprep.schemas.records.DeadLetterRecord;
+import io.streamprep.schemas.records.DuplicateRecord;
+import io.streamprep.schemas.records.ImageRecord;
+import io.streamprep.schemas.records.RawRecord;
+import io.streamprep.schemas.records.TextEvent;
+import io.streamprep.schemas.records.TextRecord;
+import io.streamprep.schemas.records.TrainingRecord;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every type Flink carries must use Flink's POJO serializer, never Kryo. */
+class RecordTypesSerializationTest {
+
+    @ParameterizedTest
+    @ValueSource(
+            classes = {
+                RawRecord.class,
+                TextRecord.class,
+                TextEvent.class,
+                TrainingRecord.class,
+                DeadLetterRecord.class,
+                DuplicateRecord.class,
+                ImageRecord.class,
+                ImageRecord.Image.class
+            })
+    void isSerializedAsPojoWithoutKryo(Class<?> type) {
+        assertSerializedAsPojoWithoutKryo(type);
+    }
+}
