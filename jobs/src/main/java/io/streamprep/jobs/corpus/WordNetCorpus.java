@@ -39,7 +39,7 @@ import net.sf.extjwnl.dictionary.Dictionary;
  *       are very imbalanced (from 14,460 {@code adj.all} down to 42 {@code noun.motive}).
  *   <li>{@code ts}: {@link #BASE_TS} plus the record's ordinal in the output times {@link
  *       #TS_STEP_MS}, so event time rises by one second per record.
- *   <li>{@code meta}: {@code {"lemmas": [...], "pos": "noun"|"verb"|"adjective"|"adverb"}}.
+ *   <li>{@code meta}: a {@link WordNetMeta}, e.g. {@code {"pos":"noun","lemmas":["entity"]}}.
  * </ul>
  *
  * <p>Order is fully deterministic: nouns, verbs, adjectives, adverbs, each by ascending offset; the
@@ -148,7 +148,7 @@ public final class WordNetCorpus {
         for (Word word : synset.getWords()) {
             lemmas.add(word.getLemma());
         }
-        String meta = Json.toString(Map.of("pos", pos.getLabel(), "lemmas", lemmas));
+        String meta = Json.toString(new WordNetMeta(pos.getLabel(), lemmas));
         return new TextRecord(
                 id, BASE_TS + ordinal * TS_STEP_MS, text, synset.getLexFileName(), meta);
     }

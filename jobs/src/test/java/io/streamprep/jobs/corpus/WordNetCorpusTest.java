@@ -108,7 +108,7 @@ class WordNetCorpusTest {
                 .isEqualTo(
                         "that which is perceived or known or inferred to have its own distinct"
                                 + " existence (living or nonliving)");
-        assertThat(entity.meta()).isEqualTo("{\"lemmas\":[\"entity\"],\"pos\":\"noun\"}");
+        assertThat(entity.meta()).isEqualTo("{\"pos\":\"noun\",\"lemmas\":[\"entity\"]}");
     }
 
     @Test
