@@ -508,7 +508,7 @@ terminate() {
 all_process_names() {
     local file
     [[ -d "$DIR/run" ]] || return 0
-    [[ -e "$DIR/run/jobmanager.pid" ]] && echo jobmanager
+    echo jobmanager
     # A killed TaskManager has no pid file any more but keeps its resource-id file.
     for file in "$DIR"/run/taskmanager-*.pid "$DIR"/run/taskmanager-*.resource-id; do
         [[ -e "$file" ]] && basename "${file%.*}"
