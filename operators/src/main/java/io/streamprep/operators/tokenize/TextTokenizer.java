@@ -25,9 +25,9 @@ import java.util.List;
  */
 public final class TextTokenizer implements AutoCloseable {
 
-    // Reading ids straight from the native encoding skips the tokens, offsets and word ids that
-    // DJL's Encoding copies into Java for every text (about a quarter of the time), and lets us
-    // free the overflow encodings DJL leaks when it is not asked for them.
+    // Reading ids straight from the native encoding skips the tokens, character offsets and word
+    // ids that DJL's Encoding copies into Java for every window; with overflow windows that is
+    // most of the time (see BENCHMARKS.md).
     private static final TokenizersLibrary NATIVE = TokenizersLibrary.LIB;
 
     private final HuggingFaceTokenizer tokenizer;
