@@ -1,0 +1,105 @@
+package io.streamprep.operators.normalize.pii;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * E-mail addresses: a dot-atom local part (letters and digits of any script plus {@code ._%+-}),
+ * '@', and a domain of at least two labels whose top-level label is alphabetic (or punycode). A
+ * word with '@' but no dotted domain ({@code @home}, {@code me@home}), a version pin ({@code
+ * pkg@1.2.3}) and a retina asset name ({@code icon@2x.png}) are not addresses. Quoted local parts
+ * and IP-literal domains are not recognised.
+ */
+final class EmailDetector implements PiiDetector {
+
+    private static final String LOCAL_CHARS = "\\p{L}\\p{M}\\p{N}._%+\\-";
+
+    // Possessive runs that start only at the beginning of a run: each character is scanned a
+    // bounded number of times, whatever the input. The structure is checked in code.
+    private static final Pattern CANDIDATE =
+            Pattern.compile(
+                    "(?<![" + LOCAL_CHARS + "])[" + LOCAL_CHARS + "]++@[\\p{L}\\p{M}\\p{N}.\\-]++");
+
+    private static final int MAX_LOCAL = 64;
+    private static final int MAX_DOMAIN = 253;
+    private static final int MAX_LABEL = 63;
+
+    @Override
+    public PiiType type() {
+        return PiiType.EMAIL;
+    }
+
+    @Override
+    public List<Span> find(String text) {
+        if (text.indexOf('@') < 0) {
+            return List.of();
+        }
+        List<Span> spans = new ArrayList<>();
+        Matcher m = CANDIDATE.matcher(text);
+        while (m.find()) {
+            int start = m.start();
+            int at = text.indexOf('@', start);
+            int end = m.end();
+            while (start < at && text.charAt(start) == '.') {
+                start++;
+            }
+            while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
+                end--;
+            }
+            if (validLocal(text.substring(start, at)) && validDomain(text.substring(at + 1, end))) {
+                spans.add(new Span(start, end));
+            }
+        }
+        return spans;
+    }
+
+    private static boolean validLocal(String local) {
+        return !local.isEmpty()
+                && local.length() <= MAX_LOCAL
+                && !local.endsWith(".")
+                && !local.contains("..");
+    }
+
+    private static boolean validDomain(String domain) {
+        if (domain.isEmpty() || domain.length() > MAX_DOMAIN) {
+            return false;
+        }
+        String[] labels = domain.split("\\.", -1);
+        if (labels.length < 2) {
+            return false;
+        }
+        for (String label : labels) {
+            if (label.isEmpty()
+                    || label.length() > MAX_LABEL
+                    || label.startsWith("-")
+                    || label.endsWith("-")) {
+                return false;
+            }
+        }
+        return validTopLevel(labels[labels.length - 1])
+                && !(labels.length == 2 && isScaleSuffix(labels[0]));
+    }
+
+    private static boolean validTopLevel(String tld) {
+        if (tld.startsWith("xn--")) {
+            return tld.length() > 4;
+        }
+        return tld.length() >= 2 && tld.codePoints().allMatch(Character::isLetter);
+    }
+
+    /** {@code 2x} in {@code icon@2x.png}: an image-density suffix, not a domain. */
+    private static boolean isScaleSuffix(String label) {
+        int last = label.length() - 1;
+        if (last < 1 || label.charAt(last) != 'x') {
+            return false;
+        }
+        for (int i = 0; i < last; i++) {
+            if (label.charAt(i) < '0' || label.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
