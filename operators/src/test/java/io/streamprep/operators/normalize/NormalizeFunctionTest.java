@@ -14,6 +14,7 @@ import org.apache.flink.api.common.accumulators.Accumulator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,19 @@ class NormalizeFunctionTest {
                 "file:/in.jsonl:" + id,
                 json.getBytes(StandardCharsets.UTF_8),
                 null);
+    }
+
+    @Test
+    void isSerializableForShippingToTaskManagers() throws Exception {
+        NormalizeFunction copy =
+                InstantiationUtil.clone(new NormalizeFunction(NormalizerSettings.defaults()));
+        try (OneInputStreamOperatorTestHarness<TextEvent, TextEvent> h =
+                ProcessFunctionTestHarnesses.forProcessFunction(copy)) {
+            h.processElement(event("1", "Ｃｏｐｉｅｄ  fine"), 1L);
+            assertThat(h.extractOutputValues())
+                    .extracting(TextEvent::text)
+                    .containsExactly("Copied fine");
+        }
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.streamprep.operators.normalize.pii;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,12 +33,15 @@ final class CardNumberDetector implements PiiDetector {
     @Override
     public List<Span> find(String text) {
         List<Span> spans = new ArrayList<>();
-        Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) {
-            if (m.end() - m.start() >= MIN_DIGITS) {
-                findIn(new DigitGroups(text, m.start(), m.end()), spans);
-            }
-        }
+        CandidateScanner.scan(
+                CANDIDATE,
+                text,
+                c -> c >= '0' && c <= '9',
+                m -> {
+                    if (m.end() - m.start() >= MIN_DIGITS) {
+                        findIn(new DigitGroups(text, m.start(), m.end()), spans);
+                    }
+                });
         return spans;
     }
 

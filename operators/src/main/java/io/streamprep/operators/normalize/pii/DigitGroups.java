@@ -92,9 +92,18 @@ final class DigitGroups {
 
     /** Whether every separator between groups {@code from..to} is the same non-empty text. */
     boolean sameSeparators(int from, int to) {
-        for (int k = from + 1; k <= to; k++) {
-            String sep = separatorBefore(k);
-            if (sep.isEmpty() || !sep.equals(separatorBefore(from + 1))) {
+        if (to == from) {
+            return true;
+        }
+        int firstStart = end(from);
+        int firstLength = start(from + 1) - firstStart;
+        if (firstLength == 0) {
+            return false;
+        }
+        for (int k = from + 2; k <= to; k++) {
+            int sepStart = end(k - 1);
+            if (start(k) - sepStart != firstLength
+                    || !text.regionMatches(sepStart, text, firstStart, firstLength)) {
                 return false;
             }
         }
@@ -102,11 +111,15 @@ final class DigitGroups {
     }
 
     boolean standsAloneFrom(int k) {
-        return k == 0 || separatorBefore(k).equals(" ");
+        return k == 0 || isSingleSpace(end(k - 1), start(k));
     }
 
     boolean standsAloneTo(int k) {
-        return k == size() - 1 || separatorBefore(k + 1).equals(" ");
+        return k == size() - 1 || isSingleSpace(end(k), start(k + 1));
+    }
+
+    private boolean isSingleSpace(int from, int to) {
+        return to - from == 1 && text.charAt(from) == ' ';
     }
 
     private static boolean isDigit(char c) {

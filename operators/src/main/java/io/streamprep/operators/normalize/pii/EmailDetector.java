@@ -2,25 +2,15 @@ package io.streamprep.operators.normalize.pii;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * E-mail addresses: a dot-atom local part (letters and digits of any script plus {@code ._%+-}),
- * '@', and a domain of at least two labels whose top-level label is alphabetic (or punycode). A
- * word with '@' but no dotted domain ({@code @home}, {@code me@home}), a version pin ({@code
- * pkg@1.2.3}) and a retina asset name ({@code icon@2x.png}) are not addresses. Quoted local parts
- * and IP-literal domains are not recognised.
+ * E-mail addresses: a dot-atom local part (letters, digits and marks of any script plus {@code
+ * ._%+-}), '@', and a domain of at least two labels whose top-level label is alphabetic (or
+ * punycode). A word with '@' but no dotted domain ({@code @home}, {@code me@home}), a version pin
+ * ({@code pkg@1.2.3}) and a retina asset name ({@code icon@2x.png}) are not addresses. Quoted local
+ * parts and IP-literal domains are not recognised.
  */
 final class EmailDetector implements PiiDetector {
-
-    private static final String LOCAL_CHARS = "\\p{L}\\p{M}\\p{N}._%+\\-";
-
-    // Possessive runs that start only at the beginning of a run: each character is scanned a
-    // bounded number of times, whatever the input. The structure is checked in code.
-    private static final Pattern CANDIDATE =
-            Pattern.compile(
-                    "(?<![" + LOCAL_CHARS + "])[" + LOCAL_CHARS + "]++@[\\p{L}\\p{M}\\p{N}.\\-]++");
 
     private static final int MAX_LOCAL = 64;
     private static final int MAX_DOMAIN = 253;
@@ -31,28 +21,52 @@ final class EmailDetector implements PiiDetector {
         return PiiType.EMAIL;
     }
 
+    // Scans outwards from each '@' over the maximal runs of address characters: every character
+    // is visited a bounded number of times, whatever the input.
     @Override
     public List<Span> find(String text) {
-        if (text.indexOf('@') < 0) {
-            return List.of();
-        }
         List<Span> spans = new ArrayList<>();
-        Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) {
-            int start = m.start();
-            int at = text.indexOf('@', start);
-            int end = m.end();
+        int from = 0;
+        int at;
+        while ((at = text.indexOf('@', from)) >= 0) {
+            int start = at;
+            while (start > 0 && isLocalChar(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = at + 1;
+            while (end < text.length() && isDomainChar(text.charAt(end))) {
+                end++;
+            }
+            from = end;
             while (start < at && text.charAt(start) == '.') {
                 start++;
             }
-            while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
-                end--;
+            int domainEnd = end;
+            while (domainEnd > at + 1 && isTrailingPunctuation(text.charAt(domainEnd - 1))) {
+                domainEnd--;
             }
-            if (validLocal(text.substring(start, at)) && validDomain(text.substring(at + 1, end))) {
-                spans.add(new Span(start, end));
+            if (validLocal(text.substring(start, at))
+                    && validDomain(text.substring(at + 1, domainEnd))) {
+                spans.add(new Span(start, domainEnd));
             }
         }
         return spans;
+    }
+
+    private static boolean isLocalChar(char c) {
+        return isDomainChar(c) || c == '_' || c == '%' || c == '+';
+    }
+
+    private static boolean isDomainChar(char c) {
+        return c == '.'
+                || c == '-'
+                || Character.isLetterOrDigit(c)
+                || Character.getType(c) == Character.NON_SPACING_MARK
+                || Character.getType(c) == Character.COMBINING_SPACING_MARK;
+    }
+
+    private static boolean isTrailingPunctuation(char c) {
+        return c == '.' || c == '-';
     }
 
     private static boolean validLocal(String local) {

@@ -11,10 +11,15 @@ final class IpLiterals {
     private static final int IPV4_PARTS = 4;
     private static final int IPV6_GROUPS = 8;
     private static final int MAX_HEX_DIGITS = 4;
+    private static final int MAX_IPV4_LENGTH = 15;
+    private static final int MAX_IPV6_LENGTH = 45;
 
     private IpLiterals() {}
 
     static boolean isIpv4(String s) {
+        if (s.length() > MAX_IPV4_LENGTH) {
+            return false;
+        }
         String[] parts = s.split("\\.", -1);
         if (parts.length != IPV4_PARTS) {
             return false;
@@ -28,6 +33,9 @@ final class IpLiterals {
     }
 
     static boolean isIpv6(String s) {
+        if (s.length() > MAX_IPV6_LENGTH) {
+            return false;
+        }
         String hex = s;
         int groups = IPV6_GROUPS;
         if (s.indexOf('.') >= 0) {

@@ -2,38 +2,50 @@ package io.streamprep.operators.normalize.pii;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Dotted-quad IPv4 addresses that are valid ({@link IpLiterals#isIpv4}) and stand alone: not glued
  * to a word ({@code v1.2.3.4}) and not part of a longer dotted number ({@code 1.2.3.4.5}, an OID or
- * a version). Ports and prefix lengths stay ({@code <IP>:8080}, {@code <IP>/24}).
+ * a version). Trailing sentence dots are not part of the address; ports and prefix lengths stay
+ * ({@code <IP>:8080}, {@code <IP>/24}).
  */
 final class Ipv4Detector implements PiiDetector {
-
-    private static final Pattern CANDIDATE =
-            Pattern.compile(
-                    "(?<![\\p{L}\\p{M}\\p{N}_.])(?:[0-9]{1,3}\\.){3}[0-9]{1,3}"
-                            + "(?![\\p{L}\\p{M}\\p{N}_])(?!\\.[0-9])");
 
     @Override
     public PiiType type() {
         return PiiType.IP;
     }
 
+    // Each maximal run of digits and dots around a '.' is checked once, so the scan is linear.
     @Override
     public List<Span> find(String text) {
-        if (text.indexOf('.') < 0) {
-            return List.of();
-        }
         List<Span> spans = new ArrayList<>();
-        Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) {
-            if (IpLiterals.isIpv4(m.group())) {
-                spans.add(new Span(m.start(), m.end()));
+        int from = 0;
+        int dot;
+        while ((dot = text.indexOf('.', from)) >= 0) {
+            int start = dot;
+            while (start > 0 && isRunChar(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = dot + 1;
+            while (end < text.length() && isRunChar(text.charAt(end))) {
+                end++;
+            }
+            from = end;
+            int addressEnd = end;
+            while (addressEnd > start && text.charAt(addressEnd - 1) == '.') {
+                addressEnd--;
+            }
+            if (!WordChars.wordCharBefore(text, start)
+                    && !WordChars.wordCharAt(text, end)
+                    && IpLiterals.isIpv4(text.substring(start, addressEnd))) {
+                spans.add(new Span(start, addressEnd));
             }
         }
         return spans;
+    }
+
+    private static boolean isRunChar(char c) {
+        return c == '.' || (c >= '0' && c <= '9');
     }
 }

@@ -2,37 +2,38 @@ package io.streamprep.operators.normalize.pii;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * IPv6 addresses (full, compressed, with embedded IPv4) that are valid ({@link IpLiterals#isIpv6}),
  * contain at least one decimal digit (so hex words such as {@code dead::beef}, C++ scopes and a
  * bare {@code ::} are left alone), and are not glued to a word. A single leading colon is treated
- * as punctuation ({@code addr:2001:db8::1}); times ({@code 12:30:45}) and MAC addresses do not
- * validate.
+ * as punctuation ({@code addr:2001:db8::1}); times ({@code 12:30:45}), ratios and MAC addresses do
+ * not validate. Zone ids, ports in brackets and prefix lengths stay outside the placeholder.
  */
 final class Ipv6Detector implements PiiDetector {
-
-    // A maximal run of hex digits, colons and dots that holds a colon; possessive and anchored at
-    // the start of the run, so matching is linear.
-    private static final Pattern CANDIDATE =
-            Pattern.compile("(?<![0-9A-Fa-f:.])[0-9A-Fa-f.]*+:[0-9A-Fa-f:.]*+");
 
     @Override
     public PiiType type() {
         return PiiType.IP;
     }
 
+    // Each maximal run of hex digits, colons and dots around a ':' is checked once: linear.
     @Override
     public List<Span> find(String text) {
-        if (text.indexOf(':') < 0) {
-            return List.of();
-        }
         List<Span> spans = new ArrayList<>();
-        Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) {
-            Span span = trim(text, m.start(), m.end());
+        int from = 0;
+        int colon;
+        while ((colon = text.indexOf(':', from)) >= 0) {
+            int start = colon;
+            while (start > 0 && isRunChar(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = colon + 1;
+            while (end < text.length() && isRunChar(text.charAt(end))) {
+                end++;
+            }
+            from = end;
+            Span span = trim(text, start, end);
             if (span != null && isAddress(text.substring(span.start(), span.end()))) {
                 spans.add(span);
             }
@@ -63,5 +64,9 @@ final class Ipv6Detector implements PiiDetector {
     private static boolean isAddress(String candidate) {
         return candidate.chars().anyMatch(c -> c >= '0' && c <= '9')
                 && IpLiterals.isIpv6(candidate);
+    }
+
+    private static boolean isRunChar(char c) {
+        return c == ':' || c == '.' || (c < 128 && Character.digit(c, 16) >= 0);
     }
 }

@@ -2,7 +2,6 @@ package io.streamprep.operators.normalize.pii;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +26,8 @@ final class PhoneNumberDetector implements PiiDetector {
 
     private static final String GROUP = "(?:\\([0-9]++\\)|[0-9]++)";
     private static final String SEPARATOR = "(?:[ .\\-]|(?<=\\))[ ]?|[ ]?(?=\\())";
+    // A maximal, possessively matched run of groups, so matching is linear; shapes are checked
+    // in code.
     private static final Pattern CANDIDATE =
             Pattern.compile(
                     "(?<![\\p{L}\\p{M}\\p{N}_+])(?<![0-9][.,:/])\\+?"
@@ -49,13 +50,16 @@ final class PhoneNumberDetector implements PiiDetector {
     @Override
     public List<Span> find(String text) {
         List<Span> spans = new ArrayList<>();
-        Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) {
-            if (m.end() - m.start() >= MIN_DIGITS) {
-                boolean plus = text.charAt(m.start()) == '+';
-                findIn(new DigitGroups(text, m.start(), m.end()), plus, m.start(), spans);
-            }
-        }
+        CandidateScanner.scan(
+                CANDIDATE,
+                text,
+                c -> (c >= '0' && c <= '9') || c == '+' || c == '(',
+                m -> {
+                    if (m.end() - m.start() >= MIN_DIGITS) {
+                        boolean plus = text.charAt(m.start()) == '+';
+                        findIn(new DigitGroups(text, m.start(), m.end()), plus, m.start(), spans);
+                    }
+                });
         return spans;
     }
 
@@ -82,6 +86,11 @@ final class PhoneNumberDetector implements PiiDetector {
     }
 
     private static boolean isPhone(DigitGroups g, int from, int to, boolean plus) {
+        int digits = g.digitCount(from, to);
+        // Room for a "00" prefix and a "(0)" that do not count towards the limit.
+        if (digits < MIN_DIGITS || digits > MAX_DIGITS + 3) {
+            return false;
+        }
         if (plus) {
             return international(g, from, to, 0);
         }

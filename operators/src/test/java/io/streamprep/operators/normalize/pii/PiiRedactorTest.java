@@ -141,6 +141,7 @@ class PiiRedactorTest {
                     "addr:2001:db8:0:0:1:0:0:1|addr:<IP>",
                     "prefix 2001:db8::|prefix <IP>",
                     "upper 2001:DB8::ABCD:12|upper <IP>",
+                    "server 2001:db8::1: down|server <IP>: down",
                 })
         void redactsAddresses(String input, String expected) {
             assertThat(redact(input)).isEqualTo(expected);
@@ -226,6 +227,8 @@ class PiiRedactorTest {
                     "au (03) 9123 4567|au <PHONE>",
                     "in 2019 555-123-4567 rang|in 2019 <PHONE> rang",
                     "a 555-123-4567, b 555-123-4568|a <PHONE>, b <PHONE>",
+                    "unclosed (555 123 4567|unclosed (<PHONE>",
+                    "us +1.555.123.4567 and 1.555.123.4567|us <PHONE> and <PHONE>",
                 })
         void redactsPhoneNumbers(String input, String expected) {
             assertThat(redact(input)).isEqualTo(expected);
