@@ -93,6 +93,12 @@ class HtmlToTextTest {
     }
 
     @Test
+    void deeplyNestedHtmlFinishes() {
+        String html = "<div>".repeat(50_000) + "deep" + "<b><i>".repeat(20_000) + "er";
+        assertThat(HtmlToText.toText(html)).isEqualTo("deeper");
+    }
+
+    @Test
     void longUnclosedMarkupFinishes() {
         String text = "<a x=\"" + "<b ".repeat(300_000) + "&#".repeat(100_000);
         assertThat(HtmlToText.toText(text)).isNotNull();
