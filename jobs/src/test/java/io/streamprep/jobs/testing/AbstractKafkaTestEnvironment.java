@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -57,6 +56,7 @@ abstract class AbstractKafkaTestEnvironment implements KafkaTestEnvironment {
         NewTopic topic = new NewTopic(name, partitions, (short) 1);
         await(admin().createTopics(List.of(topic)).all(), "create topic " + name);
         long deadline = System.nanoTime() + timeout.toNanos();
+        // Each check is a blocking round trip to the broker, usually needed once or twice.
         while (!hasLeaders(name, partitions)) {
             if (System.nanoTime() > deadline) {
                 throw new KafkaTestException(
@@ -169,9 +169,7 @@ abstract class AbstractKafkaTestEnvironment implements KafkaTestEnvironment {
         if (infos == null || infos.isEmpty()) {
             throw new KafkaTestException("topic " + topic + " does not exist");
         }
-        return infos.stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .collect(Collectors.toList());
+        return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
     }
 
     private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

@@ -3,7 +3,6 @@ package io.streamprep.jobs.testing;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,6 +17,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <pre>{@code
  * @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
+ *
+ * @AfterEach
+ * void noProducerLeft() {
+ *     KafkaThreads.assertNoProducerThreadsLeaked();
+ * }
  *
  * @Test
  * void readsInput() {
@@ -58,10 +62,7 @@ public final class KafkaExtension
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (environment != null) {
-            environment.close();
-            environment = null;
-        }
+        close();
     }
 
     /** The running cluster. */
@@ -78,7 +79,7 @@ public final class KafkaExtension
      */
     public String uniqueTopicName(String base) {
         String name = base + "-" + currentTest;
-        String safe = name.replaceAll("[^A-Za-z0-9-]", "-").toLowerCase(Locale.ROOT);
+        String safe = name.replaceAll("[^A-Za-z0-9-]", "-");
         if (safe.length() > MAX_NAME_PART) {
             safe = safe.substring(0, MAX_NAME_PART);
         }
@@ -135,6 +136,9 @@ public final class KafkaExtension
     /** Stops the cluster early; it otherwise stops after the last test of the class. */
     @Override
     public void close() {
-        afterAll(null);
+        if (environment != null) {
+            environment.close();
+            environment = null;
+        }
     }
 }

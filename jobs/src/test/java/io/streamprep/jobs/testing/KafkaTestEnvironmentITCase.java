@@ -123,7 +123,7 @@ class KafkaTestEnvironmentITCase {
         String a = KAFKA.newTopic("in", 1);
         String b = KAFKA.newTopic("in", 1);
 
-        assertThat(a).isNotEqualTo(b).startsWith("in-giveseachtestfreshtopicnames-");
+        assertThat(a).isNotEqualTo(b).startsWith("in-givesEachTestFreshTopicNames-");
         assertThat(KAFKA.consumeAll(a)).isEmpty();
         assertThatThrownBy(() -> KAFKA.createTopic(a, 1))
                 .isInstanceOf(KafkaTestException.class)
