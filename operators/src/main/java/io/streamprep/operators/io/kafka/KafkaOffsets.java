@@ -61,23 +61,21 @@ public final class KafkaOffsets {
     @SuppressWarnings("deprecation") // Flink's OffsetsInitializer API still takes this type.
     public static OffsetsInitializer startingOffsets(String value, String topic) {
         Spec spec = new Spec(SourceOptions.KAFKA_START.key(), value, START_FORMS);
-        switch (spec.keyword()) {
-            case "earliest":
-                return OffsetsInitializer.earliest();
-            case "latest":
-                return OffsetsInitializer.latest();
-            case "committed":
-                return OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
-            default:
-                break;
-        }
-        if (spec.hasPrefix(TIMESTAMP)) {
-            return OffsetsInitializer.timestamp(spec.timestamp());
-        }
-        if (spec.hasPrefix(OFFSETS)) {
-            return OffsetsInitializer.offsets(spec.offsets(topic), OffsetResetStrategy.EARLIEST);
-        }
-        throw spec.invalid("unknown form");
+        return switch (spec.keyword()) {
+            case "earliest" -> OffsetsInitializer.earliest();
+            case "latest" -> OffsetsInitializer.latest();
+            case "committed" -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+            default -> {
+                if (spec.hasPrefix(TIMESTAMP)) {
+                    yield OffsetsInitializer.timestamp(spec.timestamp());
+                }
+                if (spec.hasPrefix(OFFSETS)) {
+                    yield OffsetsInitializer.offsets(
+                            spec.offsets(topic), OffsetResetStrategy.EARLIEST);
+                }
+                throw spec.invalid("unknown form");
+            }
+        };
     }
 
     /**
@@ -87,21 +85,19 @@ public final class KafkaOffsets {
      */
     public static Optional<OffsetsInitializer> stoppingOffsets(String value, String topic) {
         Spec spec = new Spec(SourceOptions.KAFKA_STOP.key(), value, STOP_FORMS);
-        switch (spec.keyword()) {
-            case "never":
-                return Optional.empty();
-            case "latest":
-                return Optional.of(OffsetsInitializer.latest());
-            default:
-                break;
-        }
-        if (spec.hasPrefix(TIMESTAMP)) {
-            return Optional.of(OffsetsInitializer.timestamp(spec.timestamp()));
-        }
-        if (spec.hasPrefix(OFFSETS)) {
-            return Optional.of(new StoppingOffsetsInitializer(spec.offsets(topic)));
-        }
-        throw spec.invalid("unknown form");
+        return switch (spec.keyword()) {
+            case "never" -> Optional.empty();
+            case "latest" -> Optional.of(OffsetsInitializer.latest());
+            default -> {
+                if (spec.hasPrefix(TIMESTAMP)) {
+                    yield Optional.of(OffsetsInitializer.timestamp(spec.timestamp()));
+                }
+                if (spec.hasPrefix(OFFSETS)) {
+                    yield Optional.of(new StoppingOffsetsInitializer(spec.offsets(topic)));
+                }
+                throw spec.invalid("unknown form");
+            }
+        };
     }
 
     /** One option value being parsed, with the context for its error messages. */
