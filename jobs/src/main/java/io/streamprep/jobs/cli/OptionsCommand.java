@@ -1,0 +1,51 @@
+package io.streamprep.jobs.cli;
+
+import io.streamprep.schemas.config.AllOptions;
+import java.util.concurrent.Callable;
+import org.apache.flink.configuration.ConfigOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Lists every configuration key with its default and description. */
+@Command(
+        name = "options",
+        mixinStandardHelpOptions = true,
+        description = "List every configuration key, its type, default and what it does.")
+final class OptionsCommand implements Callable<Integer> {
+
+    @Option(names = "--markdown", description = "Print a Markdown table (as in the README).")
+    boolean markdown;
+
+    @Override
+    public Integer call() {
+        if (markdown) {
+            System.out.println("| key | type | default | description |");
+            System.out.println("| --- | --- | --- | --- |");
+        }
+        for (ConfigOption<?> option : AllOptions.byKey().values()) {
+            String def =
+                    option.hasDefaultValue() ? OptionDocs.format(option.defaultValue()) : "(none)";
+            String type = OptionDocs.type(option);
+            String description = OptionDocs.description(option);
+            if (markdown) {
+                System.out.printf(
+                        "| `%s` | %s | `%s` | %s |%n",
+                        option.key(), type, def, description.replace("|", "\\|"));
+            } else {
+                System.out.println(option.key() + " (" + type + ") = " + def);
+                System.out.println("    " + description);
+            }
+        }
+        if (markdown) {
+            System.out.println(
+                    "| `flink.<key>` | any | | Any Flink option, passed to Flink unchanged (e.g."
+                            + " `flink.execution.checkpointing.interval: 30 s`). |");
+        } else {
+            System.out.println("flink.<key> = ...");
+            System.out.println(
+                    "    Any Flink option, passed through unchanged (e.g."
+                            + " flink.execution.checkpointing.interval).");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,26 @@
+package io.streamprep.jobs.text;
+
+import io.streamprep.schemas.records.DeadLetterRecord;
+import io.streamprep.schemas.records.DuplicateRecord;
+import io.streamprep.schemas.records.TrainingRecord;
+import java.util.Objects;
+import org.apache.flink.api.connector.sink2.Sink;
+
+/**
+ * The three outputs of the text pipeline.
+ *
+ * @param training tokenized records of all splits (the sink routes them by {@code split})
+ * @param deadLetters every rejected record
+ * @param duplicates every record dropped as a duplicate
+ */
+public record TextPipelineSinks(
+        Sink<TrainingRecord> training,
+        Sink<DeadLetterRecord> deadLetters,
+        Sink<DuplicateRecord> duplicates) {
+
+    public TextPipelineSinks {
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(duplicates, "duplicates");
+    }
+}
