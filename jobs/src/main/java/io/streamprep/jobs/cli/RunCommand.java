@@ -3,25 +3,14 @@ package io.streamprep.jobs.cli;
 import io.streamprep.jobs.config.ConfigException;
 import io.streamprep.jobs.config.ConfigLoader;
 import io.streamprep.jobs.config.PipelineConfig;
-import io.streamprep.jobs.io.OutputFolder;
-import io.streamprep.jobs.io.PipelineIo;
-import io.streamprep.jobs.runtime.Environments;
-import io.streamprep.jobs.runtime.JobRunner;
-import io.streamprep.jobs.stats.RunStats;
-import io.streamprep.jobs.stats.SummaryPrinter;
-import io.streamprep.jobs.text.TextPipelineJob;
 import io.streamprep.schemas.config.PipelineOptions;
 import io.streamprep.schemas.config.SinkOptions;
 import io.streamprep.schemas.config.SourceOptions;
-import io.streamprep.schemas.serde.Json;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,7 +24,15 @@ import picocli.CommandLine.Option;
             "With no arguments it runs the shipped example config on the shipped sample data on an"
                     + " embedded local Flink and writes to ./out.",
             "Output folder layout: train/ validation/ test/ dlq/ duplicates/ (JSONL part files)"
-                    + " and stats.json."
+                    + " and stats.json.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  bin/streamprep run",
+            "  bin/streamprep run --input corpus.jsonl --output out --set labels.list='a;b;c'",
+            "  bin/streamprep run --config config/kafka-example.yaml"
         })
 final class RunCommand implements Callable<Integer> {
 
@@ -70,50 +67,23 @@ final class RunCommand implements Callable<Integer> {
                     "Override one config key; repeatable. 'streamprep options' lists the keys.")
     List<String> overrides = new ArrayList<>();
 
+    @Option(
+            names = "--detached",
+            description =
+                    "Submit the job and return without waiting (for clusters and unbounded"
+                            + " sources). No summary or stats.json.")
+    boolean detached;
+
     @Override
     public Integer call() throws Exception {
         PipelineConfig pipeline;
-        PipelineIo io;
         try {
             pipeline = loadConfig();
-            io = PipelineIo.fromConfig(pipeline.options());
-        } catch (ConfigException | IllegalArgumentException e) {
+        } catch (ConfigException e) {
             System.err.println("streamprep: " + e.getMessage());
             return StreamprepCli.USAGE;
         }
-
-        StreamExecutionEnvironment env = Environments.create(pipeline);
-        try {
-            new TextPipelineJob(pipeline.options(), io.source(), io.sinks()).build(env);
-        } catch (ConfigException | IllegalArgumentException e) {
-            System.err.println("streamprep: " + e.getMessage());
-            return StreamprepCli.USAGE;
-        }
-        io.outputFolder().ifPresent(OutputFolder::prepare);
-        System.err.println(
-                "streamprep: reading " + io.describeSource() + ", writing " + io.describeSinks());
-
-        long start = System.nanoTime();
-        JobExecutionResult result;
-        try {
-            result =
-                    new JobRunner(System.err)
-                            .run(env, pipeline.options().get(PipelineOptions.NAME));
-        } catch (Exception e) {
-            System.err.println("streamprep: the job failed: " + rootMessage(e));
-            e.printStackTrace(System.err);
-            return StreamprepCli.FAILED;
-        }
-        long wallMillis = (System.nanoTime() - start) / 1_000_000;
-        RunStats stats = RunStats.fromAccumulators(result.getAllAccumulatorResults(), wallMillis);
-        if (io.outputFolder().isPresent()) {
-            Path statsFile = io.outputFolder().get().statsFile();
-            Files.write(
-                    statsFile,
-                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(stats));
-        }
-        SummaryPrinter.print(stats, io.describeSinks(), System.out);
-        return 0;
+        return new PipelineLauncher(System.out, System.err).launch(pipeline, detached);
     }
 
     private PipelineConfig loadConfig() {
@@ -150,13 +120,5 @@ final class RunCommand implements Callable<Integer> {
     static Path home() {
         String home = System.getProperty("streamprep.home");
         return home == null ? Paths.get("").toAbsolutePath() : Paths.get(home);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 }

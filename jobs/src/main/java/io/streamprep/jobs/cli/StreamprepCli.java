@@ -13,7 +13,13 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description =
                 "Turns raw text records into tokenized, split, training-ready records on Apache Flink.",
-        subcommands = {RunCommand.class, OptionsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            BackfillCommand.class,
+            CorpusCommand.class,
+            OptionsCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class StreamprepCli implements Runnable {
 
     /** Exit code for bad arguments or configuration. */

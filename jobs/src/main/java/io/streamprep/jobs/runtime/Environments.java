@@ -9,12 +9,22 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Creates the execution environment with streamprep's defaults under whatever the {@code flink.}
- * section sets. Run from a plain JVM it is an embedded local Flink; submitted to a cluster it is
- * that cluster's environment.
+ * Creates the execution environment with streamprep's production defaults under whatever the {@code
+ * flink.} section sets (which always wins). Run from a plain JVM it is an embedded local Flink;
+ * submitted to a cluster it is that cluster's environment.
+ *
+ * <p>Defaults: exactly-once checkpoints every 10 s, retained on cancellation; exponential-delay
+ * restarts; max parallelism 128 (the key-group count: fixed for the life of the state, so it is set
+ * explicitly rather than derived from the first parallelism); operators without an explicit uid
+ * rejected; heap state backend ("hashmap"; set {@code flink.state.backend.type: rocksdb} for state
+ * larger than memory); bounded inputs run in BATCH mode.
  */
 public final class Environments {
 
@@ -22,6 +32,7 @@ public final class Environments {
     static final RuntimeExecutionMode DEFAULT_RUNTIME_MODE = RuntimeExecutionMode.AUTOMATIC;
 
     static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+    static final int DEFAULT_MAX_PARALLELISM = 128;
 
     private Environments() {}
 
@@ -31,6 +42,28 @@ public final class Environments {
         setIfAbsent(flink, ExecutionOptions.RUNTIME_MODE, DEFAULT_RUNTIME_MODE);
         setIfAbsent(
                 flink, CheckpointingOptions.CHECKPOINTING_INTERVAL, DEFAULT_CHECKPOINT_INTERVAL);
+        setIfAbsent(
+                flink,
+                CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
+                CheckpointingMode.EXACTLY_ONCE);
+        setIfAbsent(
+                flink,
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        setIfAbsent(flink, RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        setIfAbsent(
+                flink,
+                RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+                Duration.ofSeconds(1));
+        setIfAbsent(
+                flink,
+                RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
+                Duration.ofMinutes(1));
+        setIfAbsent(flink, StateBackendOptions.STATE_BACKEND, "hashmap");
+        setIfAbsent(
+                flink,
+                org.apache.flink.configuration.PipelineOptions.MAX_PARALLELISM,
+                DEFAULT_MAX_PARALLELISM);
         // Every operator has an explicit uid; fail fast if one is ever added without.
         setIfAbsent(
                 flink, org.apache.flink.configuration.PipelineOptions.AUTO_GENERATE_UIDS, false);
