@@ -14,6 +14,12 @@ Commands:
               Succeeds if it is not running.
   status      Say whether it is running (exit 0) or not (exit 3).
   logs        Print the end of its log; 'logs -f' follows it.
+  produce FILE --topic T
+              Write each line of FILE as one record to topic T (Kafka's console producer,
+              which decodes lines as UTF-8: invalid bytes arrive as U+FFFD)
+  consume --topic T [--max N]
+              Print the committed records of topic T from the beginning (read_committed), at
+              most N (default: all there are now), then exit
   classpath   Print the broker's classpath (resolved once with Maven, then cached), e.g. for
               java -cp "$(deploy/local/kafka.sh classpath)" org.apache.kafka.tools.ConsoleProducer ...
 
@@ -22,6 +28,8 @@ Options:
   --controller-port N   KRaft controller port; default PORT+1
   --dir DIR             state folder (data, log, pid, config); default <repo>/.run/kafka
   --partitions N        partitions of automatically created topics; default 1
+  --topic T             topic of 'produce' and 'consume'
+  --max N               at most N records in 'consume'
   --start-timeout S     seconds to wait for the port in 'start'; default 60
   --stop-timeout S      seconds to wait after SIGTERM in 'stop'; default 30
   -h, --help            this help
@@ -48,6 +56,9 @@ PARTITIONS=1
 START_TIMEOUT=60
 STOP_TIMEOUT=30
 FOLLOW=false
+TOPIC=""
+MAX=""
+FILE_ARG=""
 
 die() {
     echo "kafka: $*" >&2
@@ -71,9 +82,12 @@ parse_args() {
             --partitions) PARTITIONS="${2:?--partitions needs a value}"; shift 2 ;;
             --start-timeout) START_TIMEOUT="${2:?--start-timeout needs a value}"; shift 2 ;;
             --stop-timeout) STOP_TIMEOUT="${2:?--stop-timeout needs a value}"; shift 2 ;;
+            --topic) TOPIC="${2:?--topic needs a value}"; shift 2 ;;
+            --max) MAX="${2:?--max needs a value}"; shift 2 ;;
             -f) FOLLOW=true; shift ;;
+            -*) die "unknown option '$1' (see --help)" ;;
+            *) [[ -z "$FILE_ARG" ]] || die "unexpected argument '$1'"; FILE_ARG="$1"; shift ;;
             -h|--help) usage; exit 0 ;;
-            *) die "unknown option '$1' (see --help)" ;;
         esac
     done
     local name value
@@ -282,6 +296,39 @@ cmd_logs() {
     tail -n 100 "$LOG_FILE"
 }
 
+# Kafka's console tools log at INFO to stdout by default; keep stdout for the records.
+tools_log_config() {
+    local file="$DIR/tools-log4j2.properties"
+    [[ -f "$file" ]] || cat >"$file" <<'PROPS'
+rootLogger.level = WARN
+rootLogger.appenderRef.stderr.ref = STDERR
+appender.stderr.type = Console
+appender.stderr.name = STDERR
+appender.stderr.target = SYSTEM_ERR
+appender.stderr.layout.type = PatternLayout
+appender.stderr.layout.pattern = %d{HH:mm:ss} %-5p %c{1} - %m%n
+PROPS
+    echo "$file"
+}
+
+cmd_produce() {
+    [[ -n "$TOPIC" ]] || die "produce needs --topic"
+    [[ -n "$FILE_ARG" && -f "$FILE_ARG" ]] || die "produce needs an existing FILE, got '$FILE_ARG'"
+    "$(java_cmd)" -cp "$(resolve_classpath)" -Dlog4j2.configurationFile="$(tools_log_config)" \
+        org.apache.kafka.tools.ConsoleProducer --bootstrap-server "127.0.0.1:$PORT" \
+        --topic "$TOPIC" --producer-property acks=all <"$FILE_ARG"
+    echo "kafka: wrote $(grep -c '' "$FILE_ARG") lines of $FILE_ARG to $TOPIC"
+}
+
+cmd_consume() {
+    [[ -n "$TOPIC" ]] || die "consume needs --topic"
+    local args=(--bootstrap-server "127.0.0.1:$PORT" --topic "$TOPIC" --from-beginning
+        --isolation-level read_committed --timeout-ms 10000)
+    [[ -n "$MAX" ]] && args+=(--max-messages "$MAX")
+    "$(java_cmd)" -cp "$(resolve_classpath)" -Dlog4j2.configurationFile="$(tools_log_config)" \
+        org.apache.kafka.tools.consumer.ConsoleConsumer "${args[@]}" 2>/dev/null || true
+}
+
 main() {
     [[ $# -gt 0 ]] || { usage >&2; exit 2; }
     local command="$1"
@@ -295,6 +342,8 @@ main() {
         stop) cmd_stop ;;
         status) cmd_status ;;
         logs) cmd_logs ;;
+        produce) cmd_produce ;;
+        consume) cmd_consume ;;
         classpath) resolve_classpath ;;
         *) die "unknown command '$command' (see --help)" ;;
     esac
