@@ -94,14 +94,7 @@ final class BackfillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PipelineConfig pipeline;
-        try {
-            pipeline = loadConfig();
-        } catch (ConfigException e) {
-            System.err.println("streamprep: " + e.getMessage());
-            return StreamprepCli.USAGE;
-        }
-        return new PipelineLauncher(System.out, System.err).launch(pipeline, false);
+        return new PipelineLauncher(System.out, System.err).launch(this::loadConfig, false);
     }
 
     private PipelineConfig loadConfig() {

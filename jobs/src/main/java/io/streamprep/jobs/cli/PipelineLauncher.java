@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -34,10 +35,13 @@ final class PipelineLauncher {
         this.err = err;
     }
 
-    int launch(PipelineConfig pipeline, boolean detached) throws IOException {
+    /** Loads the configuration (a {@link ConfigException} is a usage error) and launches. */
+    int launch(Supplier<PipelineConfig> config, boolean detached) throws IOException {
+        PipelineConfig pipeline;
         PipelineIo io;
         StreamExecutionEnvironment env;
         try {
+            pipeline = config.get();
             io = PipelineIo.fromConfig(pipeline.options());
             env = Environments.create(pipeline);
             new TextPipelineJob(pipeline.options(), io.source(), io.sinks()).build(env);

@@ -1,6 +1,5 @@
 package io.streamprep.jobs.cli;
 
-import io.streamprep.jobs.config.ConfigException;
 import io.streamprep.jobs.config.ConfigLoader;
 import io.streamprep.jobs.config.PipelineConfig;
 import io.streamprep.schemas.config.PipelineOptions;
@@ -76,14 +75,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PipelineConfig pipeline;
-        try {
-            pipeline = loadConfig();
-        } catch (ConfigException e) {
-            System.err.println("streamprep: " + e.getMessage());
-            return StreamprepCli.USAGE;
-        }
-        return new PipelineLauncher(System.out, System.err).launch(pipeline, detached);
+        return new PipelineLauncher(System.out, System.err).launch(this::loadConfig, detached);
     }
 
     private PipelineConfig loadConfig() {
