@@ -35,9 +35,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,7 +82,7 @@ class DeterminismITCase {
     private static List<String> referenceSettings;
 
     @BeforeAll
-    static void feedInput() throws Exception {
+    static void feedInput() {
         input = DisorderedInput.build();
         assertThat(input.maxDisorderMillis())
                 .as("event time goes back within partitions, but within the bound")
@@ -375,19 +372,8 @@ class DeterminismITCase {
         Files.write(file, lines);
     }
 
-    /**
-     * A fresh input topic that keeps its records whatever their age: they carry 2025 timestamps,
-     * which the broker's default retention (7 days, by record time) would soon delete.
-     */
-    private static String newInputTopic() throws Exception {
-        String name = KAFKA.uniqueTopicName("input");
-        NewTopic topic =
-                new NewTopic(name, DisorderedInput.PARTITIONS, (short) 1)
-                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
-        try (Admin admin = Admin.create(KAFKA.clientProperties())) {
-            admin.createTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
-        }
-        return name;
+    private static String newInputTopic() {
+        return KAFKA.newTopic("input", DisorderedInput.PARTITIONS);
     }
 
     private static Outputs read(OutputTopics out) {

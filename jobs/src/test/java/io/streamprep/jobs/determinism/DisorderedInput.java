@@ -37,9 +37,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * </ul>
  *
  * <p>Every copy goes to another partition than its original. Records reach Kafka with an explicit
- * partition and a record timestamp equal to their event time, through a non-transactional producer,
- * so offsets are 0, 1, 2, ... in sending order in every partition and every topic fed the same way
- * holds the same records at the same positions.
+ * partition through a non-transactional producer, so offsets are 0, 1, 2, ... in sending order in
+ * every partition and every topic fed the same way holds the same records at the same positions.
+ * Their Kafka record time is the producer's clock, as when a corpus is replayed into Kafka: far
+ * ahead of the 2025 {@code ts} values, and different in every topic.
  */
 final class DisorderedInput {
 
@@ -60,7 +61,8 @@ final class DisorderedInput {
      * One input record.
      *
      * @param value the bytes sent
-     * @param eventTime the intended event time, also the Kafka record timestamp
+     * @param eventTime its {@code ts}; for a sample line without a valid one, its place in the
+     *     sample's time order
      * @param partition the Kafka partition
      * @param offset its offset in that partition
      * @param sendOrder its position in the overall sending order
@@ -72,8 +74,9 @@ final class DisorderedInput {
             return "kafka:" + topic + "-" + partition + "@" + offset;
         }
 
+        /** The record as the source delivers it, but without the Kafka record time. */
         RawRecord raw(String topic) {
-            return new RawRecord(value, value.length, position(topic), eventTime);
+            return new RawRecord(value, value.length, position(topic), RawRecord.NO_TIMESTAMP);
         }
     }
 
@@ -99,8 +102,8 @@ final class DisorderedInput {
         for (int i = 0; i < lines.size(); i++) {
             byte[] line = lines.get(i);
             long lineTime = WordNetCorpus.BASE_TS + i * WordNetCorpus.TS_STEP_MS;
-            long eventTime = EventTimes.of(new RawRecord(line, line.length, "", lineTime));
-            pending.add(Pending.jittered(line, eventTime, random));
+            long ts = EventTimes.of(new RawRecord(line, line.length, "", lineTime));
+            pending.add(Pending.jittered(line, ts == EventTimes.NONE ? lineTime : ts, random));
             idOf(line, sampleIds);
         }
         List<TextRecord> extra = extraWordNet(sampleIds);
@@ -175,7 +178,7 @@ final class DisorderedInput {
         for (Entry e : entries) {
             long size = partitionSizes[e.partition()];
             if (e.offset() >= (long) (from * size) && e.offset() < (long) (to * size)) {
-                out.add(new ProducerRecord<>(topic, e.partition(), e.eventTime(), null, e.value()));
+                out.add(new ProducerRecord<>(topic, e.partition(), null, e.value()));
             }
         }
         return out;

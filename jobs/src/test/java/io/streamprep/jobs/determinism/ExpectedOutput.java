@@ -52,6 +52,10 @@ record ExpectedOutput(
                 continue;
             }
             TextEvent event = parsed.event();
+            if (event.record().ts() == null) {
+                // Its event time would be the Kafka record time, which differs from topic to topic.
+                throw new IllegalStateException("every valid input record needs a ts: " + event);
+            }
             NormalizationResult normalized = normalizer.normalize(event.text());
             if (!normalized.isAccepted()) {
                 deadLetters.put(entry.position(topic), normalized.reason().code());
