@@ -11,12 +11,18 @@ import java.io.IOException;
 /**
  * The one definition of a record's event time: its {@code ts} field when valid, else the source's
  * timestamp (Kafka record time), else 0. Used both by the sources' watermark assigner, which sees
- * only raw bytes, and by the parser, so the two always agree.
+ * only raw bytes, and by the parser, so the two always agree on every record the parser accepts.
  */
 public final class EventTimes {
 
     /** Largest accepted {@code ts} (exclusive): about year 33658, far beyond real data. */
     static final long MAX_TS = 1_000_000_000_000_000L;
+
+    /**
+     * What {@link #of} returns for a record that cannot be valid: no event time, so it never moves
+     * the watermark.
+     */
+    public static final long NONE = Long.MIN_VALUE;
 
     private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
 
@@ -37,43 +43,53 @@ public final class EventTimes {
     }
 
     /**
-     * The event time of a raw record, reading only the top-level {@code ts} field with a streaming
-     * parser. Records that are not valid JSON objects get the fallback time; the parser rejects
-     * them anyway, so their time only matters for watermarks.
+     * The event time of a raw record as the sources' watermark assigner sees it, reading only the
+     * top-level {@code ts} field with a streaming parser:
+     *
+     * <ul>
+     *   <li>a valid {@code ts}: that;
+     *   <li>a JSON object without {@code ts} (or with {@code "ts": null}): the source's timestamp,
+     *       else 0, as the parser gives it;
+     *   <li>a record that cannot be valid (cut by the source, not a JSON object, or with an invalid
+     *       {@code ts}): {@link #NONE}. The parser rejects it, and a fallback time taken from
+     *       another clock (a Kafka record time far ahead of the {@code ts} values) would move the
+     *       watermark past every other record, turning them all late and their dedup decisions
+     *       dependent on arrival order.
+     * </ul>
      */
     public static long of(RawRecord raw) {
-        Long ts = null;
-        if (!raw.truncated()) {
-            try (JsonParser p = FACTORY.createParser(raw.value())) {
-                ts = topLevelTs(p);
-            } catch (IOException | RuntimeException e) {
-                ts = null;
-            }
+        if (raw.truncated()) {
+            return NONE;
         }
-        return eventTime(ts, raw.sourceTimestamp());
+        try (JsonParser p = FACTORY.createParser(raw.value())) {
+            return topLevelEventTime(p, raw.sourceTimestamp());
+        } catch (IOException | RuntimeException e) {
+            return NONE;
+        }
     }
 
-    private static Long topLevelTs(JsonParser p) throws IOException {
+    private static long topLevelEventTime(JsonParser p, long sourceTimestamp) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
-            return null;
+            return NONE;
         }
         Long ts = null;
+        boolean invalid = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             if ("ts".equals(name)) {
-                // The last "ts" wins, as it does for the tree parser.
-                ts =
+                // The last "ts" wins and null means absent, as for the tree parser.
+                boolean valid =
                         value == JsonToken.VALUE_NUMBER_INT
-                                        && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
-                                        && p.getLongValue() >= 0
-                                        && p.getLongValue() < MAX_TS
-                                ? p.getLongValue()
-                                : null;
+                                && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                                && p.getLongValue() >= 0
+                                && p.getLongValue() < MAX_TS;
+                ts = valid ? p.getLongValue() : null;
+                invalid = !valid && value != JsonToken.VALUE_NULL;
             } else {
                 p.skipChildren();
             }
         }
-        return ts;
+        return invalid ? NONE : eventTime(ts, sourceTimestamp);
     }
 }
