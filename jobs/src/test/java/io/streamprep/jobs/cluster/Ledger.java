@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Accounts for every line of a {@link ClusterInput} in a run's output: each line must show up
@@ -32,6 +33,7 @@ final class Ledger {
      * @param kept WordNet records kept, i.e. with training records
      * @param duplicates duplicate reports (injected and natural repeats)
      * @param deadLetters dead letters
+     * @param accounted input lines found in the output
      */
     record Result(
             int lines,
@@ -41,7 +43,8 @@ final class Ledger {
             int trainingRecords,
             int kept,
             int duplicates,
-            int deadLetters) {
+            int deadLetters,
+            int accounted) {
 
         boolean clean() {
             return lost.isEmpty() && duplicated.isEmpty() && errors.isEmpty();
@@ -78,14 +81,18 @@ final class Ledger {
     }
 
     private final ClusterInput input;
+    private final Predicate<Line> required;
+    private final Predicate<Line> allowed;
     private final Map<String, Line> byId = new HashMap<>();
     private final Map<String, Line> byPosition = new HashMap<>();
     private final Map<Line, String> seen = new IdentityHashMap<>();
     private final List<String> duplicated = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
 
-    private Ledger(ClusterInput input) {
+    private Ledger(ClusterInput input, Predicate<Line> required, Predicate<Line> allowed) {
         this.input = input;
+        this.required = required;
+        this.allowed = allowed;
         for (Line line : input.lines()) {
             byPosition.put(input.position(line), line);
             if (line.kind() != Kind.BAD) {
@@ -96,7 +103,20 @@ final class Ledger {
 
     /** Accounts for every line of {@code input} in {@code output}. */
     static Result account(ClusterInput input, RunOutput output) {
-        return new Ledger(input).account(output);
+        return account(input, output, line -> true, line -> true);
+    }
+
+    /**
+     * Accounts for part of the input, for an output that holds only part of a run: the {@code
+     * required} lines must each show up exactly once, other {@code allowed} lines at most once, and
+     * any other line showing up is an error.
+     */
+    static Result account(
+            ClusterInput input,
+            RunOutput output,
+            Predicate<Line> required,
+            Predicate<Line> allowed) {
+        return new Ledger(input, required, allowed).account(output);
     }
 
     private Result account(RunOutput output) {
@@ -108,7 +128,7 @@ final class Ledger {
         deadLetters.forEach(this::accountDeadLetter);
         List<String> lost = new ArrayList<>();
         for (Line line : input.lines()) {
-            if (!seen.containsKey(line)) {
+            if (required.test(line) && !seen.containsKey(line)) {
                 lost.add(describe(line));
             }
         }
@@ -120,7 +140,8 @@ final class Ledger {
                 training.size(),
                 kept,
                 duplicates.size(),
-                deadLetters.size());
+                deadLetters.size(),
+                seen.size());
     }
 
     private int accountTraining(List<TrainingRecord> training) {
@@ -184,6 +205,9 @@ final class Ledger {
     }
 
     private void see(Line line, String where) {
+        if (!allowed.test(line) && !required.test(line)) {
+            errors.add(describe(line) + " should not be in this output, but is in " + where);
+        }
         String before = seen.put(line, where);
         if (before != null) {
             duplicated.add(describe(line) + " in " + before + " and " + where);

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What one pipeline run committed to its five output topics, as a {@code read_committed} consumer
@@ -48,9 +49,38 @@ record RunOutput(Map<String, List<String>> values) {
 
     /** The number of values of each kind, e.g. {@code {dlq=101, duplicates=820, ...}}. */
     Map<String, Integer> counts() {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
         values.forEach((kind, list) -> counts.put(kind, list.size()));
         return counts;
+    }
+
+    /**
+     * The values of this output that {@code other} lacks, counting repeats (multiset difference).
+     */
+    RunOutput minus(RunOutput other) {
+        Map<String, List<String>> rest = new TreeMap<>();
+        values.forEach(
+                (kind, list) -> {
+                    Map<String, Integer> remove = new HashMap<>();
+                    other.values
+                            .getOrDefault(kind, List.of())
+                            .forEach(v -> remove.merge(v, 1, Integer::sum));
+                    List<String> kept = new ArrayList<>();
+                    for (String value : list) {
+                        if (remove.getOrDefault(value, 0) > 0) {
+                            remove.merge(value, -1, Integer::sum);
+                        } else {
+                            kept.add(value);
+                        }
+                    }
+                    rest.put(kind, kept);
+                });
+        return new RunOutput(rest);
+    }
+
+    /** The total number of values. */
+    int size() {
+        return values.values().stream().mapToInt(List::size).sum();
     }
 
     /**

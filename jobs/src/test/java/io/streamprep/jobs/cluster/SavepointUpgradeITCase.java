@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamprep.jobs.testing.KafkaTestEnvironment;
 import io.streamprep.jobs.testing.OutputTopics;
+import io.streamprep.jobs.testing.SampleData;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,6 +32,13 @@ class SavepointUpgradeITCase {
     private static final int PARTITIONS = 4;
     private static final int WORDNET_RECORDS = 20_000;
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
+    private static final int FIXTURE_RECORDS = 1_000;
+
+    /**
+     * Set to true to replace the committed savepoint fixture with one made by this build (when a
+     * change breaks savepoint compatibility on purpose); the test then checks the new one.
+     */
+    static final String REGENERATE_PROPERTY = "streamprep.savepoint-fixture.regenerate";
 
     @RegisterExtension static final LocalStackExtension STACK = new LocalStackExtension(2, 2);
 
@@ -58,7 +64,7 @@ class SavepointUpgradeITCase {
                 Polling.await(
                         "v1 checkpoints a quarter of the input",
                         RUN_TIMEOUT,
-                        () -> committedOffsets(kafka, "upgrade"),
+                        () -> CommittedOffsets.total(kafka, "upgrade", input),
                         n -> n >= records.size() / 4);
         String savepoint = stack.stopWithSavepoint(job1);
         System.out.printf(
@@ -82,7 +88,7 @@ class SavepointUpgradeITCase {
         Polling.await(
                 "v2 checkpoints all of the input",
                 RUN_TIMEOUT,
-                () -> committedOffsets(kafka, "upgrade"),
+                () -> CommittedOffsets.total(kafka, "upgrade", input),
                 n -> n == records.size());
         stack.drain(job2);
         assertThat(new JobProbe(stack, job2).failures()).as("failures of v2").isEmpty();
@@ -110,18 +116,115 @@ class SavepointUpgradeITCase {
                 .isNull();
     }
 
-    /** The sum of the offsets a consumer group committed (the source commits on checkpoints). */
-    private static long committedOffsets(KafkaTestEnvironment kafka, String group)
-            throws Exception {
-        try (Admin admin = Admin.create(kafka.clientProperties())) {
-            Map<?, OffsetAndMetadata> offsets =
-                    admin.listConsumerGroupOffsets(group)
-                            .partitionsToOffsetAndMetadata()
-                            .get(30, TimeUnit.SECONDS);
-            return offsets.values().stream()
-                    .filter(Objects::nonNull)
-                    .mapToLong(OffsetAndMetadata::offset)
-                    .sum();
+    @Test
+    void savepointOfAnEarlierBuildStillRestores() throws Exception {
+        LocalStack stack = STACK.stack();
+        KafkaTestEnvironment kafka = STACK.kafka();
+        Path config = ClusterJobs.writeConfig(stack.dir(), kafka.bootstrapServers());
+        Path fixtureDir = SavepointFixture.sourceDir(SampleData.repoRoot());
+        int sent = 0;
+        if (Boolean.getBoolean(REGENERATE_PROPERTY)) {
+            sent = regenerateFixture(fixtureDir, config);
         }
+        SavepointFixture fixture = SavepointFixture.load(fixtureDir);
+        ClusterInput input =
+                ClusterInput.create(
+                        fixture.topic(), fixture.partitions(), fixture.wordNetRecords());
+        if (sent == 0) {
+            ClusterJobs.createInputTopic(kafka, input);
+        }
+        List<ProducerRecord<byte[], byte[]>> records =
+                input.lines().stream().map(input::record).toList();
+        kafka.send(records.subList(sent, records.size()));
+
+        String savepoint = fixture.copySavepointTo(stack.dir().resolve("fixture-savepoint"));
+        OutputTopics out = ClusterJobs.createOutputTopics(kafka, "fixture");
+        String job =
+                stack.submit(
+                        STACK.jobJar(),
+                        config,
+                        ClusterJobs.settings("fixture", input, out, 2, "never"),
+                        savepoint);
+        stack.awaitAllTasksRunning(job, 0, RUN_TIMEOUT);
+        assertThat(stack.checkpoints(job))
+                .containsEntry("restored", "1")
+                .containsEntry("latest_restored_is_savepoint", "true");
+        Polling.await(
+                "the restored job checkpoints all of the input",
+                RUN_TIMEOUT,
+                () -> CommittedOffsets.total(kafka, "fixture", input),
+                n -> n == records.size());
+        stack.drain(job);
+        assertThat(new JobProbe(stack, job).failures()).as("failures").isEmpty();
+
+        OutputTopics referenceOut = ClusterJobs.createOutputTopics(kafka, "fixture-reference");
+        String reference =
+                stack.submit(
+                        STACK.jobJar(),
+                        config,
+                        ClusterJobs.settings(
+                                "fixture-reference", input, referenceOut, 2, input.stopAtEnd()));
+        stack.awaitState(reference, "FINISHED", RUN_TIMEOUT);
+
+        RunOutput restored = RunOutput.read(kafka, out);
+        RunOutput undisturbed = RunOutput.read(kafka, referenceOut);
+        // After the savepoint every line exactly once; from before it, what was still in state.
+        Ledger.Result after =
+                Ledger.account(input, restored, line -> !fixture.before(line), line -> true);
+        // What the undisturbed run wrote and the restored one did not: the earlier build's output.
+        Ledger.Result earlier =
+                Ledger.account(input, undisturbed.minus(restored), line -> false, fixture::before);
+        long afterLines = input.lines().stream().filter(line -> !fixture.before(line)).count();
+        System.out.printf(
+                "[fixture] restored %s (made by %s): %s; %d lines from before the savepoint came"
+                        + " out of restored state; the earlier build had written %d values%n",
+                fixtureDir.getFileName(),
+                fixture.createdBy(),
+                after.summary(),
+                after.accounted() - afterLines,
+                undisturbed.minus(restored).size());
+        assertThat(after.clean()).as(after.report()).isTrue();
+        assertThat(earlier.clean()).as(earlier.report()).isTrue();
+        assertThat(restored.minus(undisturbed).size())
+                .as("values the restored run wrote that an undisturbed run does not")
+                .isZero();
+        assertThat(after.accounted() - afterLines)
+                .as("lines from before the savepoint that were waiting in dedup state")
+                .isPositive();
+    }
+
+    /**
+     * Makes a new savepoint fixture with this build: the first part of a small input read with
+     * AT_LEAST_ONCE sinks (no Kafka transactions in the state), stopped with a savepoint; returns
+     * how many lines were sent.
+     */
+    private static int regenerateFixture(Path fixtureDir, Path config) throws Exception {
+        LocalStack stack = STACK.stack();
+        KafkaTestEnvironment kafka = STACK.kafka();
+        ClusterInput input = ClusterInput.create("fixture-input", 2, FIXTURE_RECORDS);
+        ClusterJobs.createInputTopic(kafka, input);
+        int firstPart = input.lines().size() * 3 / 5;
+        kafka.send(input.lines().subList(0, firstPart).stream().map(input::record).toList());
+        OutputTopics out = ClusterJobs.createOutputTopics(kafka, "fixture-v0");
+        List<String> settings = ClusterJobs.settings("fixture-v0", input, out, 2, "never");
+        settings.add("sink.kafka.delivery-guarantee=AT_LEAST_ONCE");
+        String job = stack.submit(STACK.jobJar(), config, settings);
+        stack.awaitAllTasksRunning(job, 0, RUN_TIMEOUT);
+        Polling.await(
+                "the fixture job checkpoints the first part",
+                RUN_TIMEOUT,
+                () -> CommittedOffsets.total(kafka, "fixture-v0", input),
+                n -> n == firstPart);
+        String savepoint = stack.stopWithSavepoint(job);
+        long[] offsets = CommittedOffsets.of(kafka, "fixture-v0", input);
+        String createdBy =
+                STACK.jobJar().getFileName()
+                        + " on Flink "
+                        + EnvironmentInformation.getVersion()
+                        + ", "
+                        + LocalDate.now();
+        SavepointFixture.write(fixtureDir, savepoint, input, FIXTURE_RECORDS, offsets, createdBy);
+        System.out.println("[fixture] regenerated " + fixtureDir + " from " + savepoint);
+        return firstPart;
     }
 }
