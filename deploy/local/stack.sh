@@ -233,7 +233,9 @@ cmd_submit() {
     [[ -f "$out" ]] && before="$(wc -l <"$out")"
     if ! flink submit "$jar" --class "$MAIN_CLASS" --detached "${submit_args[@]+"${submit_args[@]}"}" \
         -- --config "$config" "${job_args[@]+"${job_args[@]}"}"; then
-        [[ -f "$out" ]] && tail -n "+$((before + 1))" "$out" | grep '^streamprep:' >&2 || true
+        if [[ -f "$out" ]]; then
+            tail -n "+$((before + 1))" "$out" | grep '^streamprep:' >&2 || true
+        fi
         die "submission failed"
     fi
 }

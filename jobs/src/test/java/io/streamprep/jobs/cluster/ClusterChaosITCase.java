@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.MethodOrderer;
@@ -74,6 +75,7 @@ class ClusterChaosITCase {
             feeder.done().get(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
         stack.awaitState(chaos, "FINISHED", RUN_TIMEOUT);
+        List<String> chaosFailures = new JobProbe(stack, chaos).failureNames();
         long chaosSeconds = (System.nanoTime() - started) / 1_000_000_000;
         assertThat(recoveries).hasSize(KILLS);
         assertThat(recoveries.stream().map(Recovery::taskManager).distinct())
@@ -98,9 +100,10 @@ class ClusterChaosITCase {
         Ledger.Result referenceLedger = Ledger.account(input, referenceOutput);
 
         System.out.printf(
-                "[chaos] run with %d kills (%d s, feeding %,d lines at %,d/s): %s%n",
+                "[chaos] run with %d kills (%d s, %,d lines fed at %,d/s): %s%n",
                 KILLS, chaosSeconds, records.size(), FEED_PER_SECOND, ledger.summary());
         recoveries.forEach(r -> System.out.println("[chaos]   " + r));
+        System.out.println("[chaos]   failures the job recovered from: " + chaosFailures);
         System.out.println("[chaos] undisturbed run: " + referenceLedger.summary());
         System.out.println("[chaos] values per topic: " + chaosOutput.counts());
 
@@ -152,7 +155,7 @@ class ClusterChaosITCase {
     }
 
     private static Set<String> taskManagerIds(LocalStack stack) {
-        Set<String> ids = new java.util.TreeSet<>();
+        Set<String> ids = new TreeSet<>();
         stack.rest("/taskmanagers")
                 .path("taskmanagers")
                 .forEach(tm -> ids.add(tm.path("id").asText()));

@@ -87,6 +87,19 @@ final class JobProbe {
         return failures;
     }
 
+    /** The simple class names of the job's failures, oldest last. */
+    List<String> failureNames() {
+        List<String> names = new ArrayList<>();
+        for (JsonNode entry :
+                stack.rest("/jobs/" + job + "/exceptions")
+                        .path("exceptionHistory")
+                        .path("entries")) {
+            String name = entry.path("exceptionName").asText();
+            names.add(name.substring(name.lastIndexOf('.') + 1));
+        }
+        return names;
+    }
+
     private List<String> vertexIds() {
         List<String> ids = new ArrayList<>();
         stack.rest("/jobs/" + job).path("vertices").forEach(v -> ids.add(v.path("id").asText()));

@@ -86,7 +86,7 @@ final class Scripts {
             if (words.size() == 3) {
                 break;
             }
-            if (!arg.startsWith("-") && !arg.contains("/")) {
+            if (!arg.startsWith("-") && !arg.contains("/") && !arg.contains("=")) {
                 words.add(arg);
             } else if (arg.endsWith(".sh")) {
                 words.add(Path.of(arg).getFileName().toString().replace(".sh", ""));
