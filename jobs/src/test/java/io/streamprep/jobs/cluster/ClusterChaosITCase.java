@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamprep.jobs.cluster.TaskManagerKiller.Recovery;
 import io.streamprep.jobs.testing.KafkaTestEnvironment;
+import io.streamprep.jobs.testing.KafkaThreads;
 import io.streamprep.jobs.testing.OutputTopics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,11 @@ class ClusterChaosITCase {
 
     @RegisterExtension
     static final LocalStackExtension STACK = new LocalStackExtension(2, PARALLELISM);
+
+    @AfterEach
+    void noLeakedProducers() {
+        KafkaThreads.assertNoProducerThreadsLeaked();
+    }
 
     @Test
     @Order(1)

@@ -3,6 +3,7 @@ package io.streamprep.jobs.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamprep.jobs.testing.KafkaTestEnvironment;
+import io.streamprep.jobs.testing.KafkaThreads;
 import io.streamprep.jobs.testing.OutputTopics;
 import io.streamprep.jobs.testing.SampleData;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,6 +43,11 @@ class SavepointUpgradeITCase {
     static final String REGENERATE_PROPERTY = "streamprep.savepoint-fixture.regenerate";
 
     @RegisterExtension static final LocalStackExtension STACK = new LocalStackExtension(2, 2);
+
+    @AfterEach
+    void noLeakedProducers() {
+        KafkaThreads.assertNoProducerThreadsLeaked();
+    }
 
     @Test
     void upgradedJobContinuesFromSavepointExactlyOnce() throws Exception {
