@@ -108,7 +108,8 @@ parse_args() {
     LOG_FILE="$DIR/kafka.log"
     CONFIG="$DIR/server.properties"
     LOG4J_CONFIG="$DIR/log4j2.properties"
-    CLASSPATH_FILE="$DIR/classpath.txt"
+    # Shared by every broker folder: resolving it takes Maven several seconds.
+    CLASSPATH_FILE="$REPO_ROOT/deploy/local/kafka/target/classpath.txt"
 }
 
 java_cmd() {
@@ -124,7 +125,8 @@ java_cmd() {
 resolve_classpath() {
     if [[ ! -s "$CLASSPATH_FILE" || "$POM" -nt "$CLASSPATH_FILE" ]]; then
         echo "kafka: resolving the broker classpath with Maven (once)..." >&2
-        local tmp="$CLASSPATH_FILE.tmp"
+        local tmp="$CLASSPATH_FILE.tmp.$$"
+        mkdir -p "$(dirname "$CLASSPATH_FILE")"
         if ! "${MVN:-mvn}" -q -B -f "$POM" dependency:build-classpath -Dmdep.outputFile="$tmp" \
             >"$tmp.log" 2>&1; then
             cat "$tmp.log" >&2
