@@ -277,7 +277,9 @@ port_in_use() {
 free_port() {
     local port _
     for _ in $(seq 1 100); do
-        port=$((20000 + RANDOM % 40000))
+        # Below Linux's ephemeral range (32768-60999), so no outgoing connection takes it
+        # between this check and the bind.
+        port=$((15000 + RANDOM % 17000))
         port_in_use "$port" || { echo "$port"; return 0; }
     done
     die "found no free port"

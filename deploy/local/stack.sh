@@ -109,7 +109,9 @@ port_in_use() {
 free_port() {
     local port _
     for _ in $(seq 1 100); do
-        port=$((20000 + RANDOM % 40000))
+        # Below Linux's ephemeral range (32768-60999), so no outgoing connection takes it
+        # between this check and the bind.
+        port=$((15000 + RANDOM % 17000))
         port_in_use "$port" || { echo "$port"; return 0; }
     done
     die "found no free port"
@@ -144,13 +146,18 @@ cmd_start() {
     if [[ -f "$(env_file)" ]] && flink status >/dev/null 2>&1; then
         die "a stack is already running in $DIR; run 'stack.sh stop' first"
     fi
-    local controller_port
-    [[ "$kafka_port" == 0 ]] && kafka_port="$(free_port)"
-    controller_port="$(free_port)"
-    while ((controller_port == kafka_port)); do controller_port="$(free_port)"; done
-    printf 'kafka_port=%s\nkafka_controller_port=%s\n' "$kafka_port" "$controller_port" >"$(env_file)"
-
-    kafka start
+    local controller_port attempt pick_kafka_port=false
+    [[ "$kafka_port" == 0 ]] && pick_kafka_port=true
+    # Free ports are checked, then bound by another process: retry with new ones if that loses a race.
+    for attempt in 1 2 3; do
+        [[ "$pick_kafka_port" == true ]] && kafka_port="$(free_port)"
+        controller_port="$(free_port)"
+        while ((controller_port == kafka_port)); do controller_port="$(free_port)"; done
+        printf 'kafka_port=%s\nkafka_controller_port=%s\n' "$kafka_port" "$controller_port" >"$(env_file)"
+        kafka start && break
+        ((attempt < 3)) || die "the Kafka broker did not start (see $DIR/kafka/kafka.log)"
+        info "the Kafka broker did not start; retrying on other ports"
+    done
     if ! flink start "${flink_args[@]+"${flink_args[@]}"}"; then
         info "the Flink cluster did not start; stopping the broker"
         kafka stop >&2 || true
