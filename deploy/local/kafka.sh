@@ -151,9 +151,8 @@ running_pid() {
     echo "$pid"
 }
 
-port_open() {
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
+# shellcheck source=deploy/local/ports.sh
+source "$(dirname "${BASH_SOURCE[0]}")/ports.sh"
 
 write_config() {
     cat >"$CONFIG" <<EOF
@@ -221,7 +220,7 @@ cmd_start() {
     fi
     local port
     for port in "$PORT" "$CONTROLLER_PORT"; do
-        if port_open "$port"; then
+        if port_in_use "$port"; then
             die "port $port on 127.0.0.1 is already in use by another process"
         fi
     done
@@ -241,7 +240,7 @@ cmd_start() {
     pid=$!
     echo "$pid" >"$PID_FILE"
     local deadline=$((SECONDS + START_TIMEOUT))
-    until port_open "$PORT"; do
+    until port_in_use "$PORT"; do
         if ! kill -0 "$pid" 2>/dev/null; then
             rm -f "$PID_FILE"
             tail -n 30 "$LOG_FILE" >&2 || true
@@ -279,7 +278,7 @@ cmd_stop() {
 cmd_status() {
     local pid
     if pid="$(running_pid)"; then
-        if port_open "$PORT"; then
+        if port_in_use "$PORT"; then
             echo "kafka: running, bootstrap=127.0.0.1:$PORT pid=$pid log=$LOG_FILE"
         else
             echo "kafka: running (pid $pid) but port $PORT is not open (starting, or another --port?)"

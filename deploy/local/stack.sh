@@ -102,20 +102,8 @@ env_value() {
     sed -n "s/^$1=//p" "$(env_file)" | tail -n 1
 }
 
-port_in_use() {
-    (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null
-}
-
-free_port() {
-    local port _
-    for _ in $(seq 1 100); do
-        # Below Linux's ephemeral range (32768-60999), so no outgoing connection takes it
-        # between this check and the bind.
-        port=$((15000 + RANDOM % 17000))
-        port_in_use "$port" || { echo "$port"; return 0; }
-    done
-    die "found no free port"
-}
+# shellcheck source=deploy/local/ports.sh
+source "$(dirname "${BASH_SOURCE[0]}")/ports.sh"
 
 kafka() {
     "$KAFKA_SH" "$1" --dir "$DIR/kafka" --port "$(env_value kafka_port)" \
