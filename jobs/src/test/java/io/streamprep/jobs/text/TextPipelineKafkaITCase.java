@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,8 +39,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class TextPipelineKafkaITCase {
 
+    /** The sum over all subtasks of the counters whose metric identifier ends with the name. */
+    private static long counterSum(JobExecutionResult result, String name) {
+        return METRICS.findMetrics(result.getJobID(), name).entrySet().stream()
+                .filter(e -> e.getKey().endsWith("." + name))
+                .mapToLong(e -> ((Counter) e.getValue()).getCount())
+                .sum();
+    }
+
     private static final int PARALLELISM = 2;
     private static final int INPUT_PARTITIONS = 4;
+
+    private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK =
@@ -45,6 +58,7 @@ class TextPipelineKafkaITCase {
                     new MiniClusterResourceConfiguration.Builder()
                             .setNumberTaskManagers(1)
                             .setNumberSlotsPerTaskManager(PARALLELISM)
+                            .setConfiguration(METRICS.addToConfiguration(new Configuration()))
                             .build());
 
     @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
@@ -148,5 +162,18 @@ class TextPipelineKafkaITCase {
         assertThat(result.<Long>getAccumulatorResult("in.records")).isEqualTo(lines.size());
         assertThat(result.<Long>getAccumulatorResult("duplicates.exact"))
                 .isEqualTo(expectedDuplicates.size());
+
+        // ...and so do the Flink metrics a monitoring system scrapes.
+        Map<String, Long> expectedPerReason =
+                expectedReasons.values().stream()
+                        .collect(Collectors.groupingBy(r -> r, Collectors.counting()));
+        for (Map.Entry<String, Long> reason : expectedPerReason.entrySet()) {
+            assertThat(counterSum(result, "streamprep.dlq." + reason.getKey()))
+                    .as("metric streamprep.dlq.%s", reason.getKey())
+                    .isEqualTo(reason.getValue());
+        }
+        assertThat(counterSum(result, "streamprep.duplicates.exact"))
+                .isEqualTo(expectedDuplicates.size());
+        assertThat(counterSum(result, "streamprep.in.records")).isEqualTo(lines.size());
     }
 }
