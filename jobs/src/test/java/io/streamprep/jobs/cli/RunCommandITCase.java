@@ -87,6 +87,38 @@ class RunCommandITCase {
     }
 
     @Test
+    void streamingOnRocksDbGivesTheSameOutputAsTheDefaultBatchRun() throws Exception {
+        Path batch = dir.resolve("batch");
+        Path streaming = dir.resolve("streaming");
+
+        assertThat(StreamprepCli.execute("run", "--output", batch.toString())).isZero();
+        assertThat(
+                        StreamprepCli.execute(
+                                "run",
+                                "--output",
+                                streaming.toString(),
+                                "--set",
+                                "flink.state.backend.type=rocksdb",
+                                "--set",
+                                "flink.execution.runtime-mode=STREAMING",
+                                "--set",
+                                "flink.execution.checkpointing.interval=1 s"))
+                .as(stderr.toString(StandardCharsets.UTF_8))
+                .isZero();
+
+        for (String part : List.of("train", "validation", "test", "dlq", "duplicates")) {
+            assertThat(sorted(lines(streaming.resolve(part))))
+                    .as(part)
+                    .isNotEmpty()
+                    .isEqualTo(sorted(lines(batch.resolve(part))));
+        }
+    }
+
+    private static List<String> sorted(List<String> lines) {
+        return lines.stream().sorted().toList();
+    }
+
+    @Test
     void configErrorsNameTheKeyAndFailBeforeTheJob() throws Exception {
         Path config = dir.resolve("bad.yaml");
         Files.writeString(config, "dedup:\n  exact:\n    windoww: 1 h\n");
