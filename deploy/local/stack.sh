@@ -193,6 +193,7 @@ job_jar() {
     jar="$(find "$REPO_ROOT/jobs/target" -maxdepth 1 -name 'streamprep-jobs-*-job.jar' 2>/dev/null | head -n 1)"
     if [[ -z "$jar" ]]; then
         info "building the job jar (mvn package)..."
+        # Only the artifact is needed to submit; the tests are what mvn -B verify is for.
         (cd "$REPO_ROOT" && ${MVN:-mvn} -B -q -pl jobs -am package -DskipTests -Dspotless.check.skip=true) >&2 \
             || die "building the job jar failed"
         jar="$(find "$REPO_ROOT/jobs/target" -maxdepth 1 -name 'streamprep-jobs-*-job.jar' | head -n 1)"
