@@ -20,28 +20,21 @@ final class Ipv4Detector implements PiiDetector {
     @Override
     public List<Span> find(String text) {
         List<Span> spans = new ArrayList<>();
-        int from = 0;
-        int dot;
-        while ((dot = text.indexOf('.', from)) >= 0) {
-            int start = dot;
-            while (start > 0 && isRunChar(text.charAt(start - 1))) {
-                start--;
-            }
-            int end = dot + 1;
-            while (end < text.length() && isRunChar(text.charAt(end))) {
-                end++;
-            }
-            from = end;
-            int addressEnd = end;
-            while (addressEnd > start && text.charAt(addressEnd - 1) == '.') {
-                addressEnd--;
-            }
-            if (!WordChars.wordCharBefore(text, start)
-                    && !WordChars.wordCharAt(text, end)
-                    && IpLiterals.isIpv4(text.substring(start, addressEnd))) {
-                spans.add(new Span(start, addressEnd));
-            }
-        }
+        SeparatorRuns.forEach(
+                text,
+                '.',
+                Ipv4Detector::isRunChar,
+                (start, end) -> {
+                    int addressEnd = end;
+                    while (addressEnd > start && text.charAt(addressEnd - 1) == '.') {
+                        addressEnd--;
+                    }
+                    if (!WordChars.wordCharBefore(text, start)
+                            && !WordChars.wordCharAt(text, end)
+                            && IpLiterals.isIpv4(text.substring(start, addressEnd))) {
+                        spans.add(new Span(start, addressEnd));
+                    }
+                });
         return spans;
     }
 

@@ -21,23 +21,16 @@ final class Ipv6Detector implements PiiDetector {
     @Override
     public List<Span> find(String text) {
         List<Span> spans = new ArrayList<>();
-        int from = 0;
-        int colon;
-        while ((colon = text.indexOf(':', from)) >= 0) {
-            int start = colon;
-            while (start > 0 && isRunChar(text.charAt(start - 1))) {
-                start--;
-            }
-            int end = colon + 1;
-            while (end < text.length() && isRunChar(text.charAt(end))) {
-                end++;
-            }
-            from = end;
-            Span span = trim(text, start, end);
-            if (span != null && isAddress(text.substring(span.start(), span.end()))) {
-                spans.add(span);
-            }
-        }
+        SeparatorRuns.forEach(
+                text,
+                ':',
+                Ipv6Detector::isRunChar,
+                (start, end) -> {
+                    Span span = trim(text, start, end);
+                    if (span != null && isAddress(text.substring(span.start(), span.end()))) {
+                        spans.add(span);
+                    }
+                });
         return spans;
     }
 
