@@ -39,7 +39,8 @@ public final class RecordTokenizer {
     public List<TrainingRecord> tokenize(TextEvent event, int variant) {
         List<TokenWindow> windows = tokenizer.encode(event.text());
         String sourceId = event.id();
-        String split = splits.splitOf(sourceId);
+        // Near duplicates and augmented variants share the split of their representative/source.
+        String split = splits.splitOf(event.splitId());
         String label = event.record().label();
         int labelId = labels.idOf(label);
         String text = includeText ? event.text() : null;
@@ -58,7 +59,10 @@ public final class RecordTokenizer {
                             window.inputIds(),
                             window.attentionMask(),
                             window.typeIds(),
-                            text));
+                            text,
+                            event.augmentations(),
+                            event.features(),
+                            event.labelConfidence()));
         }
         return records;
     }

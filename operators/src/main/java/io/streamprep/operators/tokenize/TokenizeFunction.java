@@ -69,7 +69,7 @@ public class TokenizeFunction extends ProcessFunction<TextEvent, TrainingRecord>
 
     @Override
     public void processElement(TextEvent event, Context ctx, Collector<TrainingRecord> out) {
-        emit(event, 0, ctx, out);
+        emit(event, event.variant(), ctx, out);
     }
 
     /** Emits the records of one variant of the event, or dead-letters the event. */

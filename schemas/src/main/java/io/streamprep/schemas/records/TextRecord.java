@@ -36,4 +36,8 @@ public record TextRecord(
     public TextRecord withText(String newText) {
         return new TextRecord(id, ts, newText, label, meta);
     }
+
+    public TextRecord withLabel(String newLabel) {
+        return new TextRecord(id, ts, text, newLabel, meta);
+    }
 }

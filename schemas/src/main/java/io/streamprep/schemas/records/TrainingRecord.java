@@ -3,6 +3,9 @@ package io.streamprep.schemas.records;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.streamprep.schemas.serde.RawJsonDeserializer;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -20,6 +23,11 @@ import java.util.Objects;
  * @param attentionMask 1 for real tokens, 0 for padding
  * @param tokenTypeIds segment ids, or {@code null} when the tokenizer has none or they are disabled
  * @param text the normalized text, or {@code null} when not included in the output
+ * @param augmentations for augmented variants, the operations applied with their parameters (JSON
+ *     array); absent for originals
+ * @param features processed structured fields (JSON object), or absent
+ * @param labelConfidence confidence of a label assigned by weak supervision or annotators; absent
+ *     when the label came with the record
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -33,7 +41,10 @@ import java.util.Objects;
     "input_ids",
     "attention_mask",
     "token_type_ids",
-    "text"
+    "text",
+    "augmentations",
+    "features",
+    "label_confidence"
 })
 public record TrainingRecord(
         @JsonProperty("id") String id,
@@ -46,7 +57,14 @@ public record TrainingRecord(
         @JsonProperty("input_ids") int[] inputIds,
         @JsonProperty("attention_mask") int[] attentionMask,
         @JsonProperty("token_type_ids") int[] tokenTypeIds,
-        @JsonProperty("text") String text) {
+        @JsonProperty("text") String text,
+        @JsonProperty("augmentations")
+                @JsonRawValue
+                @JsonDeserialize(using = RawJsonDeserializer.class)
+                String augmentations,
+        @JsonProperty("features") @JsonRawValue @JsonDeserialize(using = RawJsonDeserializer.class)
+                String features,
+        @JsonProperty("label_confidence") Double labelConfidence) {
 
     public TrainingRecord {
         Objects.requireNonNull(id, "id");
@@ -54,6 +72,36 @@ public record TrainingRecord(
         Objects.requireNonNull(split, "split");
         Objects.requireNonNull(inputIds, "inputIds");
         Objects.requireNonNull(attentionMask, "attentionMask");
+    }
+
+    /** A record without augmentation, features or label confidence. */
+    public TrainingRecord(
+            String id,
+            String sourceId,
+            int variant,
+            int window,
+            String split,
+            String label,
+            int labelId,
+            int[] inputIds,
+            int[] attentionMask,
+            int[] tokenTypeIds,
+            String text) {
+        this(
+                id,
+                sourceId,
+                variant,
+                window,
+                split,
+                label,
+                labelId,
+                inputIds,
+                attentionMask,
+                tokenTypeIds,
+                text,
+                null,
+                null,
+                null);
     }
 
     /** The output id for a variant and window of a source record. */
@@ -83,7 +131,10 @@ public record TrainingRecord(
                 && Arrays.equals(inputIds, r.inputIds)
                 && Arrays.equals(attentionMask, r.attentionMask)
                 && Arrays.equals(tokenTypeIds, r.tokenTypeIds)
-                && Objects.equals(text, r.text);
+                && Objects.equals(text, r.text)
+                && Objects.equals(augmentations, r.augmentations)
+                && Objects.equals(features, r.features)
+                && Objects.equals(labelConfidence, r.labelConfidence);
     }
 
     @Override
