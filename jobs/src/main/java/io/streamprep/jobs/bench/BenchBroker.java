@@ -23,6 +23,7 @@ final class BenchBroker implements AutoCloseable {
     private final Path script;
     private final Path dir;
     private final PrintStream log;
+    private Thread stopOnExit;
 
     private BenchBroker(String bootstrapServers, Path script, Path dir, PrintStream log) {
         this.bootstrapServers = bootstrapServers;
@@ -58,7 +59,10 @@ final class BenchBroker implements AutoCloseable {
                 Integer.toString(port),
                 "--partitions",
                 Integer.toString(partitions));
-        return new BenchBroker("127.0.0.1:" + port, script, dir, log);
+        BenchBroker broker = new BenchBroker("127.0.0.1:" + port, script, dir, log);
+        broker.stopOnExit = new Thread(broker::stopQuietly, "bench-broker-stop");
+        Runtime.getRuntime().addShutdownHook(broker.stopOnExit);
+        return broker;
     }
 
     String bootstrapServers() {
@@ -70,9 +74,24 @@ final class BenchBroker implements AutoCloseable {
         if (script == null) {
             return;
         }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook is stopping the broker.
+            return;
+        }
         run(log, script.toString(), "stop", "--dir", dir.toString());
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** On Ctrl-C or kill: the broker is a separate process and would outlive this JVM. */
+    private void stopQuietly() {
+        try {
+            run(log, script.toString(), "stop", "--dir", dir.toString());
+        } catch (IOException | InterruptedException e) {
+            log.println("streamprep bench: could not stop the broker in " + dir + ": " + e);
         }
     }
 

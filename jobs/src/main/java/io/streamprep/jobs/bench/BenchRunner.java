@@ -7,14 +7,18 @@ import io.streamprep.operators.tokenize.TokenizerSettings;
 import io.streamprep.schemas.config.SinkOptions;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -32,6 +36,7 @@ final class BenchRunner {
 
     private final BenchSettings settings;
     private final PrintStream log;
+    private Path checkpoints;
 
     BenchRunner(BenchSettings settings, PrintStream log) {
         this.settings = settings;
@@ -46,6 +51,7 @@ final class BenchRunner {
         results.corpus(corpus);
         log.println("streamprep bench: corpus " + corpus.describe());
         int p = settings.parallelism();
+        checkpoints = Files.createTempDirectory("streamprep-bench-checkpoints");
         try (BenchBroker broker = broker();
                 BenchTopics topics = new BenchTopics(broker.bootstrapServers())) {
             String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
@@ -118,9 +124,19 @@ final class BenchRunner {
                                 settings.soakSampleEvery()),
                         rate);
             }
+        } finally {
+            deleteTree(checkpoints);
         }
         results.finish();
         return results;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     private PacedRun.Result paced(
@@ -220,6 +236,15 @@ final class BenchRunner {
         set.put("flink.execution.runtime-mode", "STREAMING");
         ConfigLoader loader = new ConfigLoader().file(settings.config());
         set.forEach((k, v) -> loader.set(k, v, origin));
-        return loader.load();
+        PipelineConfig config = loader.load();
+        if (!config.flink().contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
+            // Dedup state of a large corpus outgrows the 5 MB the JobManager keeps in memory.
+            loader.set(
+                    "flink." + CheckpointingOptions.CHECKPOINTS_DIRECTORY.key(),
+                    checkpoints.toUri().toString(),
+                    origin);
+            config = loader.load();
+        }
+        return config;
     }
 }

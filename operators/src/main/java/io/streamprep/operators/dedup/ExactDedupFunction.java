@@ -99,43 +99,55 @@ public class ExactDedupFunction extends KeyedProcessFunction<String, TextEvent, 
         if (policy.isLateDuplicate(last, time)) {
             emitDuplicate(ctx, event, last);
         } else {
-            keep(ctx, event, out, last);
+            KeptRecord now = keep(ctx, event, out, last);
+            if (now != last) {
+                kept.update(now);
+            }
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<TextEvent> out)
             throws Exception {
+        // The kept record is read once and written at most once per timer: every state access
+        // goes through the TTL wrapper and its incremental cleanup, which profiling showed to
+        // cost as much as the dedup logic itself (BENCHMARKS.md).
+        KeptRecord stored = kept.value();
+        KeptRecord last = stored;
         List<TextEvent> due = pending.get(timestamp);
         if (due != null) {
             pending.remove(timestamp);
             due.sort(ExactDedupPolicy.ORDER);
             for (TextEvent event : due) {
-                KeptRecord last = kept.value();
                 if (policy.isDuplicate(last, event.eventTime())) {
                     emitDuplicate(ctx, event, last);
                 } else {
-                    keep(ctx, event, out, last);
+                    last = keep(ctx, event, out, last);
                 }
             }
         }
-        KeptRecord last = kept.value();
         if (last != null && timestamp > policy.expiry(last)) {
-            kept.clear();
+            if (stored != null) {
+                kept.clear();
+            }
+        } else if (last != stored) {
+            kept.update(last);
         }
     }
 
-    private void keep(Context ctx, TextEvent event, Collector<TextEvent> out, KeptRecord last)
-            throws Exception {
+    /** Emits the event and returns the kept record after it; only the caller writes it. */
+    private KeptRecord keep(
+            Context ctx, TextEvent event, Collector<TextEvent> out, KeptRecord last) {
         out.collect(event);
         if (last == null || event.eventTime() >= last.eventTime()) {
             KeptRecord now = new KeptRecord(event.eventTime(), event.id());
-            kept.update(now);
             long expiry = policy.expiry(now);
             if (expiry < Long.MAX_VALUE) {
                 ctx.timerService().registerEventTimeTimer(expiry + 1);
             }
+            return now;
         }
+        return last;
     }
 
     private void emitDuplicate(Context ctx, TextEvent event, KeptRecord of) {
