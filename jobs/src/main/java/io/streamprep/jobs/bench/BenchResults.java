@@ -101,6 +101,7 @@ final class BenchResults {
     void finish() {
         root.put("load_average_after", loadAverage());
         root.put("targets", targets());
+        root.put("complete", true);
     }
 
     double fullRecordsPerSecond() {
@@ -109,6 +110,16 @@ final class BenchResults {
 
     Map<String, Object> asMap() {
         return root;
+    }
+
+    /** Writes what is measured so far to {@code bench-results.json}, marked incomplete. */
+    void writePartial(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, Object> partial = new LinkedHashMap<>(root);
+        partial.put("complete", false);
+        Files.write(
+                dir.resolve("bench-results.json"),
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(partial));
     }
 
     /** Writes {@code bench-results.json} and {@code bench-results.md} into the folder. */

@@ -5,6 +5,7 @@ import io.streamprep.jobs.config.PipelineConfig;
 import io.streamprep.jobs.stats.RunStats;
 import io.streamprep.operators.tokenize.TokenizerSettings;
 import io.streamprep.schemas.config.SinkOptions;
+import io.streamprep.schemas.serde.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -71,6 +72,7 @@ final class BenchRunner {
                             p,
                             tokens);
             results.tokenizerOnly(tokenizerSeconds, tokens.get());
+            done(results, "tokenizer_only");
 
             log.println("streamprep bench: passthrough...");
             long passWall;
@@ -81,6 +83,7 @@ final class BenchRunner {
             }
             long passSpan = topics.writeSpanMillis(List.of(run + "-copy"), p);
             results.passthrough(passSpan, passWall, passPeak);
+            done(results, "passthrough");
 
             log.println("streamprep bench: full pipeline...");
             RunStats stats;
@@ -91,6 +94,7 @@ final class BenchRunner {
             }
             long fullSpan = topics.writeSpanMillis(outputs(run + "-full"), p);
             results.full(fullSpan, stats, fullPeak);
+            done(results, "full");
 
             double rate = Math.max(1, results.fullRecordsPerSecond() / 2);
             log.printf(
@@ -107,6 +111,7 @@ final class BenchRunner {
                             settings.latencyDuration(),
                             Duration.ZERO),
                     rate);
+            done(results, "latency");
 
             if (!settings.soak().isZero()) {
                 log.printf(
@@ -123,12 +128,24 @@ final class BenchRunner {
                                 settings.soak(),
                                 settings.soakSampleEvery()),
                         rate);
+                done(results, "soak");
             }
         } finally {
             deleteTree(checkpoints);
         }
         results.finish();
         return results;
+    }
+
+    /** Logs the phase's figures and saves what is measured so far, in case a later phase fails. */
+    private void done(BenchResults results, String phase) throws IOException {
+        log.println(
+                "streamprep bench: "
+                        + phase
+                        + " "
+                        + Json.toString(results.asMap().get(phase))
+                                .replaceAll("\\[\\[.*\\]\\]", "[...]"));
+        results.writePartial(settings.output());
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -60,6 +60,7 @@ class BenchCommandITCase {
         assertThat(code).isZero();
 
         JsonNode r = Json.MAPPER.readTree(dir.resolve("bench-results.json").toFile());
+        assertThat(r.get("complete").asBoolean()).isTrue();
         assertThat(r.at("/machine/cores").asInt()).isPositive();
         assertThat(r.get("load_average_before").asText()).matches("[0-9.]+ [0-9.]+ [0-9.]+");
         assertThat(r.get("load_average_after").asText()).matches("[0-9.]+ [0-9.]+ [0-9.]+");
