@@ -252,6 +252,7 @@ final class BenchRunner {
         // everything back to the end and hide the pipelining.
         set.put("flink.execution.runtime-mode", "STREAMING");
         ConfigLoader loader = new ConfigLoader().file(settings.config());
+        settings.overrides().forEach(loader::set);
         set.forEach((k, v) -> loader.set(k, v, origin));
         PipelineConfig config = loader.load();
         if (!config.flink().contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {

@@ -2,6 +2,7 @@ package io.streamprep.jobs.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What one benchmark run does.
@@ -16,6 +17,7 @@ import java.time.Duration;
  * @param soakSampleEvery heap sampling period in the soak phase
  * @param output folder for {@code bench-results.json} and {@code bench-results.md}
  * @param bootstrapServers an existing broker to use, or {@code null} to start one
+ * @param overrides {@code key=value} settings applied over the config file
  */
 public record BenchSettings(
         Path config,
@@ -26,7 +28,8 @@ public record BenchSettings(
         Duration soak,
         Duration soakSampleEvery,
         Path output,
-        String bootstrapServers) {
+        String bootstrapServers,
+        List<String> overrides) {
 
     public BenchSettings {
         if (sizeMb < 1) {
@@ -35,6 +38,7 @@ public record BenchSettings(
         if (parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1");
         }
+        overrides = List.copyOf(overrides);
         if (latencyDuration.toMillis() < 1_000) {
             throw new IllegalArgumentException("--duration must be at least 1 s");
         }

@@ -5,6 +5,8 @@ import io.streamprep.jobs.bench.BenchSettings;
 import io.streamprep.jobs.config.ConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine.Command;
@@ -94,6 +96,14 @@ final class BenchCommand implements Callable<Integer> {
             description = "Use this broker instead of starting one with deploy/local/kafka.sh.")
     String bootstrapServers;
 
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "Override one key of the config file; repeatable (e.g."
+                            + " dedup.exact.window=1min for a soak of the steady state).")
+    List<String> overrides = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         BenchSettings settings;
@@ -109,7 +119,8 @@ final class BenchCommand implements Callable<Integer> {
                             soak == null ? Duration.ZERO : parse("--soak", soak),
                             parse("--soak-sample", soakSample),
                             output,
-                            bootstrapServers);
+                            bootstrapServers,
+                            overrides);
         } catch (IllegalArgumentException e) {
             System.err.println("streamprep: " + e.getMessage());
             return StreamprepCli.USAGE;
