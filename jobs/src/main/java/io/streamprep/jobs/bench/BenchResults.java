@@ -242,20 +242,12 @@ final class BenchResults {
         l.put("target_rate", round(rate));
         l.put("achieved_rate", round(result.achievedRate()));
         l.put("records_sent", result.sent());
-        long[] latencies = result.latenciesMs();
-        l.put("measured_records", latencies.length);
-        l.put("p50_ms", percentile(latencies, 0.50));
-        l.put("p99_ms", percentile(latencies, 0.99));
-        l.put("max_ms", latencies.length == 0 ? null : latencies[latencies.length - 1]);
+        LatencyHistogram latencies = result.latencies();
+        l.put("measured_records", latencies.count());
+        l.put("p50_ms", latencies.percentile(0.50));
+        l.put("p99_ms", latencies.percentile(0.99));
+        l.put("max_ms", latencies.max());
         return l;
-    }
-
-    private static Long percentile(long[] sorted, double q) {
-        if (sorted.length == 0) {
-            return null;
-        }
-        int index = (int) Math.ceil(q * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
     /** Least-squares slope of (seconds, MB), in MB per minute; 0 with fewer than two points. */

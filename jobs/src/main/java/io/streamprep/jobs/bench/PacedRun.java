@@ -34,12 +34,16 @@ final class PacedRun {
     private static final Duration DRAIN = Duration.ofSeconds(15);
 
     /**
-     * @param latenciesMs one per measured source record that came out, sorted
+     * @param latencies of the measured source records that came out
      * @param sent records sent during the measured span (warm-up included, drain excluded)
      * @param achievedRate records sent per second over that span
      * @param heapSamples (seconds since start, MB used after GC), empty unless sampling was asked
      */
-    record Result(long[] latenciesMs, long sent, double achievedRate, List<double[]> heapSamples) {}
+    record Result(
+            LatencyHistogram latencies,
+            long sent,
+            double achievedRate,
+            List<double[]> heapSamples) {}
 
     private PacedRun() {}
 
@@ -57,7 +61,7 @@ final class PacedRun {
             PrintStream log)
             throws Exception {
         Map<String, Long> pending = new ConcurrentHashMap<>();
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        LatencyHistogram latencies = new LatencyHistogram();
         List<double[]> heap = java.util.Collections.synchronizedList(new ArrayList<>());
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(topics.consumerProperties());
         List<TopicPartition> assigned = new ArrayList<>();
@@ -142,20 +146,15 @@ final class PacedRun {
         receiver.join();
         consumer.close();
         job.cancel().get(1, TimeUnit.MINUTES);
-        long[] sorted;
-        synchronized (latencies) {
-            sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        }
         synchronized (heap) {
-            return new Result(
-                    sorted, sent, sent / ((System.nanoTime() - begin) / 1e9), List.copyOf(heap));
+            return new Result(latencies, sentInSpan, sentInSpan / seconds, List.copyOf(heap));
         }
     }
 
     private static void receive(
             KafkaConsumer<byte[], byte[]> consumer,
             Map<String, Long> pending,
-            List<Long> latencies,
+            LatencyHistogram latencies,
             long measureFrom) {
         while (!Thread.currentThread().isInterrupted()) {
             try {
@@ -165,7 +164,7 @@ final class PacedRun {
                     String source = sourceId(record.value());
                     Long sentAt = source == null ? null : pending.remove(source);
                     if (sentAt != null && sentAt >= measureFrom) {
-                        latencies.add(now - sentAt);
+                        latencies.record(now - sentAt);
                     }
                 }
             } catch (org.apache.kafka.common.errors.InterruptException e) {
