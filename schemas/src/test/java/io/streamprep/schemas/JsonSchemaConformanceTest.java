@@ -11,6 +11,7 @@ import io.streamprep.schemas.records.DeadLetterRecord;
 import io.streamprep.schemas.records.DuplicateRecord;
 import io.streamprep.schemas.records.ImageRecord;
 import io.streamprep.schemas.records.RejectReason;
+import io.streamprep.schemas.records.SampledOutRecord;
 import io.streamprep.schemas.records.TextRecord;
 import io.streamprep.schemas.records.TrainingRecord;
 import io.streamprep.schemas.serde.Json;
@@ -91,6 +92,17 @@ class JsonSchemaConformanceTest {
         assertInvalid(
                 "duplicate-record",
                 "{\"id\":\"b\",\"duplicate_of\":\"a\",\"kind\":\"fuzzy\",\"similarity\":1}");
+    }
+
+    @Test
+    void sampledOutRecordsConform() throws Exception {
+        assertValid(
+                "sampled-out-record",
+                new SampledOutRecord("a", "noun.person", 1500L, 1000L, 2000L, 3, 10));
+        assertInvalid(
+                "sampled-out-record",
+                "{\"id\":\"a\",\"label\":\"x\",\"event_time\":1,\"pane_start\":0,"
+                        + "\"pane_end\":2,\"kept\":0,\"of\":0}");
     }
 
     @Test

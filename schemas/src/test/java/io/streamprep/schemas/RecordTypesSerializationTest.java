@@ -6,6 +6,7 @@ import io.streamprep.schemas.records.DeadLetterRecord;
 import io.streamprep.schemas.records.DuplicateRecord;
 import io.streamprep.schemas.records.ImageRecord;
 import io.streamprep.schemas.records.RawRecord;
+import io.streamprep.schemas.records.SampledOutRecord;
 import io.streamprep.schemas.records.TextEvent;
 import io.streamprep.schemas.records.TextRecord;
 import io.streamprep.schemas.records.TrainingRecord;
@@ -24,6 +25,7 @@ class RecordTypesSerializationTest {
                 TrainingRecord.class,
                 DeadLetterRecord.class,
                 DuplicateRecord.class,
+                SampledOutRecord.class,
                 ImageRecord.class,
                 ImageRecord.Image.class
             })

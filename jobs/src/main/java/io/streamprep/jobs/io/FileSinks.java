@@ -5,6 +5,7 @@ import io.streamprep.operators.io.file.JsonLineEncoder;
 import io.streamprep.operators.io.file.SplitBucketAssigner;
 import io.streamprep.schemas.records.DeadLetterRecord;
 import io.streamprep.schemas.records.DuplicateRecord;
+import io.streamprep.schemas.records.SampledOutRecord;
 import io.streamprep.schemas.records.TrainingRecord;
 import java.io.File;
 import org.apache.flink.connector.file.sink.FileSink;
@@ -14,7 +15,8 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.
 
 /**
  * JSONL file sinks under one output folder: {@code train/}, {@code validation/}, {@code test/},
- * {@code dlq/} and {@code duplicates/}, each holding {@code part-*.jsonl} files.
+ * {@code dlq/}, {@code duplicates/} and (with class balancing) {@code sampled-out/}, each holding
+ * {@code part-*.jsonl} files.
  *
  * <p>Files are committed exactly once: in streaming mode on checkpoints (in-progress files are
  * hidden, starting with '.'), in batch mode when the job finishes. Readers must ignore hidden
@@ -24,13 +26,14 @@ public final class FileSinks {
 
     public static final String DLQ = "dlq";
     public static final String DUPLICATES = "duplicates";
+    public static final String SAMPLED_OUT = "sampled-out";
 
     private static final OutputFileConfig PART_FILES =
             OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".jsonl").build();
 
     private FileSinks() {}
 
-    /** The three sinks under {@code dir}. */
+    /** The sinks under {@code dir}. */
     public static TextPipelineSinks under(String dir) {
         Path root =
                 dir.contains("://")
@@ -47,6 +50,12 @@ public final class FileSinks {
                         .build(),
                 FileSink.forRowFormat(
                                 new Path(root, DUPLICATES), new JsonLineEncoder<DuplicateRecord>())
+                        .withBucketAssigner(new BasePathBucketAssigner<>())
+                        .withOutputFileConfig(PART_FILES)
+                        .build(),
+                FileSink.forRowFormat(
+                                new Path(root, SAMPLED_OUT),
+                                new JsonLineEncoder<SampledOutRecord>())
                         .withBucketAssigner(new BasePathBucketAssigner<>())
                         .withOutputFileConfig(PART_FILES)
                         .build());

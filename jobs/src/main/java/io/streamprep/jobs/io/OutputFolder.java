@@ -25,6 +25,7 @@ public final class OutputFolder {
                     "test",
                     FileSinks.DLQ,
                     FileSinks.DUPLICATES,
+                    FileSinks.SAMPLED_OUT,
                     "stats.json");
 
     private final Path root;

@@ -1,5 +1,6 @@
 package io.streamprep.jobs.stats;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
  * @param deadLetters rejected records per reason code
  * @param duplicates duplicates per kind
  * @param lateRecords records behind the watermark when they reached dedup
+ * @param balance class balancing's before/after distributions, or {@code null} without balancing
  * @param tokens real (non-padding) tokens written
  * @param wallTimeMillis wall-clock time of the job
  */
@@ -30,6 +32,7 @@ import java.util.TreeMap;
     "duplicates_total",
     "duplicates",
     "late_records",
+    "balance",
     "tokens",
     "wall_time_ms",
     "records_per_second"
@@ -42,6 +45,7 @@ public record RunStats(
         @JsonProperty("dead_letters") Map<String, Long> deadLetters,
         @JsonProperty("duplicates") Map<String, Long> duplicates,
         @JsonProperty("late_records") long lateRecords,
+        @JsonProperty("balance") @JsonInclude(JsonInclude.Include.NON_NULL) BalanceStats balance,
         @JsonProperty("tokens") long tokens,
         @JsonProperty("wall_time_ms") long wallTimeMillis) {
 
@@ -95,6 +99,7 @@ public record RunStats(
                 deadLetters,
                 duplicates,
                 late,
+                BalanceStats.fromAccumulators(accumulators),
                 tokens,
                 wallTimeMillis);
     }

@@ -95,8 +95,11 @@ public final class TextPipelineJob {
             unique = deduplicated;
         }
 
+        DataStream<TextEvent> balanced =
+                ClassBalanceStage.apply(unique, options, uids, sinks.sampledOut());
+
         SingleOutputStreamOperator<TrainingRecord> tokenized =
-                unique.process(
+                balanced.process(
                                 new TokenizeFunction(
                                         tokenizer,
                                         SplitAssigner.fromConfig(options, seed),

@@ -76,6 +76,14 @@ public final class SinkOptions {
                     .defaultValue("streamprep-duplicates")
                     .withDescription("Topic for duplicate records.");
 
+    public static final ConfigOption<String> KAFKA_TOPIC_SAMPLED_OUT =
+            key("sink.kafka.topic.sampled-out")
+                    .stringType()
+                    .defaultValue("streamprep-sampled-out")
+                    .withDescription(
+                            "Topic for records under-sampled by class balancing (only written "
+                                    + "with balance.enabled).");
+
     public static final ConfigOption<Guarantee> KAFKA_DELIVERY_GUARANTEE =
             key("sink.kafka.delivery-guarantee")
                     .enumType(Guarantee.class)
