@@ -19,6 +19,8 @@ import org.apache.flink.configuration.ReadableConfig;
  * @param weights target weight per label; empty for uniform over the present classes ({@code
  *     balance.weights})
  * @param maxFactor most output records per input record of a class ({@code balance.max-factor})
+ * @param keepInputSize whether a horizon's output is capped at its input size ({@code balance.size}
+ *     INPUT) rather than as large as the max factor allows (LARGEST)
  * @param tolerance total-variation distance allowed per horizon to keep more records ({@code
  *     balance.tolerance})
  * @param seed {@code pipeline.seed}
@@ -30,6 +32,7 @@ public record BalanceSettings(
         long slideMs,
         TreeMap<String, Double> weights,
         double maxFactor,
+        boolean keepInputSize,
         double tolerance,
         long seed,
         Duration stateTtl)
@@ -87,6 +90,7 @@ public record BalanceSettings(
                 slide,
                 parseWeights(options.get(BalanceOptions.WEIGHTS)),
                 options.get(BalanceOptions.MAX_FACTOR),
+                options.get(BalanceOptions.SIZE) == BalanceOptions.Size.INPUT,
                 options.get(BalanceOptions.TOLERANCE),
                 options.get(PipelineOptions.SEED),
                 options.get(BalanceOptions.STATE_TTL));

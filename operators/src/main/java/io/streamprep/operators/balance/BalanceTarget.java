@@ -12,10 +12,11 @@ import java.util.TreeMap;
  * maximum factor {@code F}, a total output size {@code M} gives each class {@code m = min(w·M,
  * F·n)} records: classes above {@code w·M} are under-sampled to it, classes below it are raised
  * towards it by at most {@code F}. The largest {@code M} at which every class reaches its target
- * exactly is {@code M* = min(F·n / w)}; with a tolerance {@code t > 0}, {@code M} grows beyond
- * {@code M*} while the total-variation distance from the target stays within {@code t}. A class
- * whose rate is at least 1 keeps every record, so no record of a class below its target is ever
- * dropped.
+ * exactly is {@code M* = min(F·n / w)}. {@code M} is {@code M*}, or the horizon's input size {@code
+ * N = Σn} if that is smaller and the output should keep the input's size. With a tolerance {@code t
+ * > 0}, {@code M} grows beyond {@code M*} (up to {@code N} when keeping the input's size) while the
+ * total-variation distance from the target stays within {@code t}. A class whose rate is at least 1
+ * keeps every record, so no record of a class below its target is ever dropped.
  *
  * <p>Pure and deterministic: the same counts always give bit-identical rates.
  */
@@ -30,6 +31,7 @@ public final class BalanceTarget {
      * @param weights target weight per class, empty for uniform; classes without a weight are not
      *     in the result
      * @param maxFactor most output records per input record, at least 1
+     * @param keepInputSize cap the total output at the total input
      * @param tolerance allowed total-variation distance from the target, in [0, 1)
      * @return the rate per balanced class, sorted by label
      */
@@ -37,6 +39,7 @@ public final class BalanceTarget {
             Map<String, Long> counts,
             Map<String, Double> weights,
             double maxFactor,
+            boolean keepInputSize,
             double tolerance) {
         TreeMap<String, Long> n = new TreeMap<>();
         TreeMap<String, Double> w = new TreeMap<>();
@@ -63,10 +66,17 @@ public final class BalanceTarget {
             reachable = Math.min(reachable, limit);
             saturated = Math.max(saturated, limit);
         }
-        double total = reachable;
-        if (tolerance > 0 && distance(saturated, n, w, maxFactor) > tolerance) {
+        double cap = saturated;
+        if (keepInputSize) {
+            cap = 0;
+            for (long count : n.values()) {
+                cap += count;
+            }
+        }
+        double total = Math.min(reachable, cap);
+        if (tolerance > 0 && reachable < cap && distance(cap, n, w, maxFactor) > tolerance) {
             double lo = reachable;
-            double hi = saturated;
+            double hi = Math.min(saturated, cap);
             for (int i = 0; i < BISECTION_STEPS; i++) {
                 double mid = lo + (hi - lo) / 2;
                 if (distance(mid, n, w, maxFactor) <= tolerance) {
@@ -77,7 +87,7 @@ public final class BalanceTarget {
             }
             total = lo;
         } else if (tolerance > 0) {
-            total = saturated;
+            total = Math.min(saturated, cap);
         }
         for (String label : n.keySet()) {
             rates.put(label, output(total, n.get(label), w.get(label), maxFactor) / n.get(label));

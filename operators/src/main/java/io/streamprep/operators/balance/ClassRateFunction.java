@@ -71,7 +71,11 @@ public class ClassRateFunction extends KeyedProcessFunction<Long, ClassCount, Cl
         }
         Map<String, Double> rates =
                 BalanceTarget.rates(
-                        counts, settings.weights(), settings.maxFactor(), settings.tolerance());
+                        counts,
+                        settings.weights(),
+                        settings.maxFactor(),
+                        settings.keepInputSize(),
+                        settings.tolerance());
         long paneEnd = timestamp + 1;
         for (String label : new TreeMap<>(rates).keySet()) {
             if (lastPane.contains(label)) {

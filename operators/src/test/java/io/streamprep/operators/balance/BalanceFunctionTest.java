@@ -24,7 +24,8 @@ class BalanceFunctionTest {
 
     private static final long PANE = 1_000;
     private static final BalanceSettings SETTINGS =
-            new BalanceSettings(PANE, PANE, new TreeMap<>(), 4.0, 0.0, 42, Duration.ofDays(7));
+            new BalanceSettings(
+                    PANE, PANE, new TreeMap<>(), 4.0, false, 0.0, 42, Duration.ofDays(7));
 
     private KeyedTwoInputStreamOperatorTestHarness<String, TextEvent, ClassRate, TextEvent> harness;
 

@@ -21,6 +21,7 @@ class BalanceSettingsTest {
         assertThat(s.panesPerHorizon()).isEqualTo(1);
         assertThat(s.weights()).isEmpty();
         assertThat(s.maxFactor()).isEqualTo(4.0);
+        assertThat(s.keepInputSize()).isTrue();
         assertThat(s.balances("any")).isTrue();
         assertThat(s.balances(null)).isFalse();
     }

@@ -14,7 +14,7 @@ class BalanceTargetTest {
     void uniformTargetIsReachedExactlyWithinTheMaxFactor() {
         Map<String, Long> counts = Map.of("big", 1000L, "mid", 100L, "small", 10L);
 
-        Map<String, Double> rates = BalanceTarget.rates(counts, Map.of(), 4.0, 0.0);
+        Map<String, Double> rates = BalanceTarget.rates(counts, Map.of(), 4.0, false, 0.0);
 
         // The rarest class raised by 4 sets the target: 40 records per class.
         assertThat(rates.get("small")).isCloseTo(4.0, within(1e-12));
@@ -25,9 +25,33 @@ class BalanceTargetTest {
     }
 
     @Test
+    void keepingTheInputSizeUnderSamplesFrequentAndOverSamplesRareClasses() {
+        Map<String, Long> counts = Map.of("a", 400L, "b", 300L, "c", 200L);
+
+        Map<String, Double> rates = BalanceTarget.rates(counts, Map.of(), 4.0, true, 0.0);
+        Map<String, Double> largest = BalanceTarget.rates(counts, Map.of(), 4.0, false, 0.0);
+
+        // 900 records in, 900 out: 300 per class.
+        assertThat(rates.get("a")).isCloseTo(0.75, within(1e-12));
+        assertThat(rates.get("b")).isCloseTo(1.0, within(1e-12));
+        assertThat(rates.get("c")).isCloseTo(1.5, within(1e-12));
+        // As large as the max factor allows: 800 per class.
+        assertThat(largest.get("a")).isCloseTo(2.0, within(1e-12));
+        assertThat(largest.get("c")).isCloseTo(4.0, within(1e-12));
+    }
+
+    @Test
+    void theInputSizeIsOnlyACapWhenTheRarestClassCannotReachIt() {
+        Map<String, Long> counts = Map.of("big", 1000L, "mid", 100L, "small", 10L);
+
+        assertThat(BalanceTarget.rates(counts, Map.of(), 4.0, true, 0.0))
+                .isEqualTo(BalanceTarget.rates(counts, Map.of(), 4.0, false, 0.0));
+    }
+
+    @Test
     void maxFactorOneIsPureUnderSampling() {
         Map<String, Double> rates =
-                BalanceTarget.rates(Map.of("a", 500L, "b", 50L), Map.of(), 1.0, 0.0);
+                BalanceTarget.rates(Map.of("a", 500L, "b", 50L), Map.of(), 1.0, false, 0.0);
 
         assertThat(rates.get("b")).isEqualTo(1.0);
         assertThat(rates.get("a")).isCloseTo(0.1, within(1e-12));
@@ -38,7 +62,7 @@ class BalanceTargetTest {
         Map<String, Long> counts = Map.of("spam", 900L, "ham", 100L, "other", 7L);
         Map<String, Double> weights = Map.of("spam", 1.0, "ham", 3.0, "absent", 5.0);
 
-        Map<String, Double> rates = BalanceTarget.rates(counts, weights, 2.0, 0.0);
+        Map<String, Double> rates = BalanceTarget.rates(counts, weights, 2.0, false, 0.0);
 
         assertThat(rates).containsOnlyKeys("spam", "ham");
         double spam = 900 * rates.get("spam");
@@ -50,8 +74,8 @@ class BalanceTargetTest {
     @Test
     void toleranceTradesDistanceForMoreRecordsWithinTheBound() {
         Map<String, Long> counts = Map.of("a", 5000L, "b", 2000L, "c", 30L);
-        Map<String, Double> exact = BalanceTarget.rates(counts, Map.of(), 3.0, 0.0);
-        Map<String, Double> loose = BalanceTarget.rates(counts, Map.of(), 3.0, 0.05);
+        Map<String, Double> exact = BalanceTarget.rates(counts, Map.of(), 3.0, false, 0.0);
+        Map<String, Double> loose = BalanceTarget.rates(counts, Map.of(), 3.0, false, 0.05);
 
         double exactOut = total(outputs(counts, exact));
         double looseOut = total(outputs(counts, loose));
@@ -74,7 +98,9 @@ class BalanceTargetTest {
             double factor = 1.0 + random.nextDouble() * 9;
             double tolerance = random.nextBoolean() ? 0 : random.nextDouble() * 0.3;
 
-            Map<String, Double> rates = BalanceTarget.rates(counts, Map.of(), factor, tolerance);
+            boolean keepInputSize = random.nextBoolean();
+            Map<String, Double> rates =
+                    BalanceTarget.rates(counts, Map.of(), factor, keepInputSize, tolerance);
 
             long min = counts.values().stream().mapToLong(Long::longValue).min().orElseThrow();
             assertThat(
@@ -95,10 +121,11 @@ class BalanceTargetTest {
 
     @Test
     void emptyAndUnweightedCountsGiveNoRates() {
-        assertThat(BalanceTarget.rates(Map.of(), Map.of(), 4.0, 0.0)).isEmpty();
-        assertThat(BalanceTarget.rates(Map.of("a", 0L), Map.of(), 4.0, 0.0)).isEmpty();
-        assertThat(BalanceTarget.rates(Map.of("a", 3L), Map.of("b", 1.0), 4.0, 0.0)).isEmpty();
-        assertThat(BalanceTarget.rates(Map.of("a", 3L), Map.of(), 4.0, 0.0))
+        assertThat(BalanceTarget.rates(Map.of(), Map.of(), 4.0, false, 0.0)).isEmpty();
+        assertThat(BalanceTarget.rates(Map.of("a", 0L), Map.of(), 4.0, false, 0.0)).isEmpty();
+        assertThat(BalanceTarget.rates(Map.of("a", 3L), Map.of("b", 1.0), 4.0, false, 0.0))
+                .isEmpty();
+        assertThat(BalanceTarget.rates(Map.of("a", 3L), Map.of(), 4.0, false, 0.0))
                 .containsEntry("a", 4.0);
     }
 

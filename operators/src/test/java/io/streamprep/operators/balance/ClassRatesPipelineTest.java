@@ -100,7 +100,7 @@ class ClassRatesPipelineTest {
 
     private static BalanceSettings settings(long horizon) {
         return new BalanceSettings(
-                horizon, SLIDE, new TreeMap<>(), 4.0, 0.0, 42, Duration.ofDays(7));
+                horizon, SLIDE, new TreeMap<>(), 4.0, false, 0.0, 42, Duration.ofDays(7));
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, TextEvent, ClassCount> counter(

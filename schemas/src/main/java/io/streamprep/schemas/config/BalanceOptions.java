@@ -60,6 +60,26 @@ public final class BalanceOptions {
                                     + "is raised, and so how many records of frequent classes "
                                     + "are kept.");
 
+    /** How large a horizon's balanced output is. */
+    public enum Size {
+        /** About as many records as the horizon's input (under- and over-sampling). */
+        INPUT,
+        /** As many as balance.max-factor lets the rarest class reach (mostly over-sampling). */
+        LARGEST
+    }
+
+    public static final ConfigOption<Size> SIZE =
+            key("balance.size")
+                    .enumType(Size.class)
+                    .defaultValue(Size.INPUT)
+                    .withDescription(
+                            "INPUT: a horizon's output (kept records plus extra variants) has as "
+                                    + "many records as its input, so frequent classes are "
+                                    + "under-sampled and rare ones over-sampled; fewer if "
+                                    + "balance.max-factor cannot raise the rarest class that far. "
+                                    + "LARGEST: as many as balance.max-factor lets the rarest "
+                                    + "class reach, so classes are mostly over-sampled.");
+
     public static final ConfigOption<Double> TOLERANCE =
             key("balance.tolerance")
                     .doubleType()
@@ -68,7 +88,7 @@ public final class BalanceOptions {
                             "Total-variation distance from the target allowed per horizon in "
                                     + "exchange for keeping more records: 0 hits the target "
                                     + "exactly (up to rounding), so the rarest class times "
-                                    + "balance.max-factor sets every class's count.");
+                                    + "balance.max-factor caps every class's count.");
 
     public static final ConfigOption<Duration> STATE_TTL =
             key("balance.state-ttl")
