@@ -7,6 +7,7 @@ import io.streamprep.operators.balance.ClassCount;
 import io.streamprep.operators.balance.ClassCountFunction;
 import io.streamprep.operators.balance.ClassRate;
 import io.streamprep.operators.balance.ClassRateFunction;
+import io.streamprep.operators.balance.PaneKeys;
 import io.streamprep.operators.common.OutputTags;
 import io.streamprep.schemas.config.BalanceOptions;
 import io.streamprep.schemas.records.SampledOutRecord;
@@ -14,15 +15,14 @@ import io.streamprep.schemas.records.TextEvent;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * Wires class balancing ({@code balance.*}) between dedup and augmentation:
  *
  * <pre>
- * route ─┬─ labelled ─keyBy(label)─┬─► count ─keyBy(horizon)─► rate ─keyBy(label)─┐
- *        │                         └──────────────────────────────────────────► balance ─► out
+ * route ─┬─ labelled ─keyBy(label)─► count ─keyBy(horizon)─► rate ─keyBy(pane, label)─┐
+ *        ├─ labelled ─keyBy(pane, label)────────────────────────────────────────► balance ─► out
  *        └─ unlabelled / unweighted ─────────────────────────────────────────────────────► out
  * </pre>
  *
@@ -46,9 +46,9 @@ final class ClassBalanceStage {
                 input.process(new BalanceRouter(settings))
                         .uid(uids.of("balance-route"))
                         .name("balance: route");
-        KeyedStream<TextEvent, String> byLabel = routed.keyBy(e -> e.record().label());
         DataStream<ClassRate> rates =
-                byLabel.process(new ClassCountFunction(settings))
+                routed.keyBy(e -> e.record().label())
+                        .process(new ClassCountFunction(settings))
                         .uid(uids.of("balance-count"))
                         .name("balance: count classes")
                         .keyBy(ClassCount::horizonEnd)
@@ -56,7 +56,8 @@ final class ClassBalanceStage {
                         .uid(uids.of("balance-rate"))
                         .name("balance: class rates");
         SingleOutputStreamOperator<TextEvent> balanced =
-                byLabel.connect(rates.keyBy(ClassRate::label))
+                routed.keyBy(PaneKeys.records(settings))
+                        .connect(rates.keyBy(PaneKeys.rates()))
                         .process(new BalanceFunction(settings))
                         .uid(uids.of("balance"))
                         .name("class balance");

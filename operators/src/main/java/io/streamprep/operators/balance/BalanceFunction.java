@@ -7,16 +7,19 @@ import io.streamprep.schemas.records.TextEvent;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Last phase of class balancing, keyed by label: holds each pane's records of the class until the
- * watermark passes the pane, then applies the class's rate for that pane ({@link PaneSampler}).
+ * Last phase of class balancing, keyed by (pane, label) ({@link PaneKeys}): holds the pane's
+ * records of the class until the watermark passes the pane, then applies the class's rate for that
+ * pane ({@link PaneSampler}).
  *
  * <p>Kept records go to the main output, with {@link TextEvent#extraVariants()} set for classes
  * below their target; under-sampled records go to {@link OutputTags#SAMPLED_OUT}. Nothing is
@@ -25,8 +28,8 @@ import org.apache.flink.util.Collector;
  * only on the pane's content, not on arrival order or parallelism.
  *
  * <p>A record behind the watermark on arrival (late), or in a pane without a rate, passes untouched
- * and is counted as {@code balance.late}. State: the pane's records and rate, cleared by the pane's
- * timer; a TTL is the safety net.
+ * and is counted as {@code balance.late}. State: the pane's records (an append-only list) and rate,
+ * cleared by the pane's timer; a TTL is the safety net.
  *
  * <p>Counters (family {@code balance}): {@code in.<label>}, {@code out.<label>} (kept originals),
  * {@code extra.<label>} (extra variants requested), {@code sampled_out.<label>}, {@code late}.
@@ -38,8 +41,8 @@ public class BalanceFunction
 
     private final BalanceSettings settings;
 
-    private transient MapState<Long, List<TextEvent>> pending;
-    private transient MapState<Long, Double> rates;
+    private transient ListState<TextEvent> pending;
+    private transient ValueState<Double> rate;
     private transient PipelineCounters counters;
 
     public BalanceFunction(BalanceSettings settings) {
@@ -50,18 +53,16 @@ public class BalanceFunction
     public void open(OpenContext openContext) {
         pending =
                 getRuntimeContext()
-                        .getMapState(
+                        .getListState(
                                 BalanceState.withTtl(
-                                        new MapStateDescriptor<>(
-                                                "pending",
-                                                Types.LONG,
-                                                new ListTypeInfo<>(TextEvent.class)),
+                                        new ListStateDescriptor<>(
+                                                "pending", TypeInformation.of(TextEvent.class)),
                                         settings.stateTtl()));
-        rates =
+        rate =
                 getRuntimeContext()
-                        .getMapState(
+                        .getState(
                                 BalanceState.withTtl(
-                                        new MapStateDescriptor<>("rates", Types.LONG, Types.DOUBLE),
+                                        new ValueStateDescriptor<>("rate", Types.DOUBLE),
                                         settings.stateTtl()));
         counters = new PipelineCounters(getRuntimeContext(), "balance");
     }
@@ -69,47 +70,43 @@ public class BalanceFunction
     @Override
     public void processElement1(TextEvent event, Context ctx, Collector<TextEvent> out)
             throws Exception {
-        String label = event.record().label();
-        counters.inc("in." + label);
+        counters.inc("in." + event.record().label());
         if (event.eventTime() <= ctx.timerService().currentWatermark()) {
             passLate(event, out);
             return;
         }
-        long paneEnd = settings.paneEnd(event.eventTime());
-        List<TextEvent> records = pending.get(paneEnd);
-        if (records == null) {
-            records = new ArrayList<>();
-        }
-        records.add(event);
-        pending.put(paneEnd, records);
-        ctx.timerService().registerEventTimeTimer(paneEnd - 1);
+        pending.add(event);
+        ctx.timerService().registerEventTimeTimer(settings.paneEnd(event.eventTime()) - 1);
     }
 
     @Override
-    public void processElement2(ClassRate rate, Context ctx, Collector<TextEvent> out)
+    public void processElement2(ClassRate classRate, Context ctx, Collector<TextEvent> out)
             throws Exception {
-        rates.put(rate.paneEnd(), rate.rate());
-        ctx.timerService().registerEventTimeTimer(rate.paneEnd() - 1);
+        rate.update(classRate.rate());
+        ctx.timerService().registerEventTimeTimer(classRate.paneEnd() - 1);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<TextEvent> out)
             throws Exception {
         long paneEnd = timestamp + 1;
-        List<TextEvent> records = pending.get(paneEnd);
-        Double rate = rates.get(paneEnd);
-        pending.remove(paneEnd);
-        rates.remove(paneEnd);
-        if (records == null) {
+        List<TextEvent> records = new ArrayList<>();
+        for (TextEvent e : pending.get()) {
+            records.add(e);
+        }
+        Double r = rate.value();
+        pending.clear();
+        rate.clear();
+        if (records.isEmpty()) {
             return;
         }
-        if (rate == null) {
+        if (r == null) {
             records.forEach(e -> passLate(e, out));
             return;
         }
-        String label = ctx.getCurrentKey();
+        String label = records.get(0).record().label();
         PaneSampler.Outcome outcome =
-                PaneSampler.decide(records, rate, settings.maxFactor(), settings.seed());
+                PaneSampler.decide(records, r, settings.maxFactor(), settings.seed());
         for (TextEvent kept : outcome.kept()) {
             out.collect(kept);
         }

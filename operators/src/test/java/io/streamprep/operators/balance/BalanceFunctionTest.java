@@ -150,8 +150,8 @@ class BalanceFunctionTest {
             newHarness() throws Exception {
         return new KeyedTwoInputStreamOperatorTestHarness<>(
                 new KeyedCoProcessOperator<>(new BalanceFunction(SETTINGS)),
-                e -> e.record().label(),
-                ClassRate::label,
+                PaneKeys.records(SETTINGS),
+                PaneKeys.rates(),
                 Types.STRING);
     }
 
