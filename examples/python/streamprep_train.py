@@ -5,7 +5,8 @@ Reads training records (the `training-record` JSON schema) from a Kafka topic wi
 `isolation.level=read_committed`, collates `input_ids` / `attention_mask` / `label_id` into padded
 batches, trains a small classifier (mean of token embeddings + linear) one step per batch, and
 writes the model's class probabilities for every source record it saw to a feedback topic as
-`{"id": <source_id>, "probabilities": [...]}` (for active learning).
+`{"id": <source_id>, "probabilities": [...], "ts": <epoch ms>}` (the `model-feedback` record that
+streamprep's annotation stage reads for active learning; `ts` is when the model scored it).
 
 Prints one JSON object per line on stdout: `{"step": n, "loss": x, "examples": k}` per training
 step, then `{"done": true, ...}`. Run with Debian's /usr/bin/python3 (python3-torch,
@@ -107,7 +108,8 @@ def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--bootstrap-servers", default="127.0.0.1:9092")
     p.add_argument("--topic", default="streamprep-train", help="training records to learn from")
-    p.add_argument("--feedback-topic", default="model-feedback")
+    p.add_argument("--feedback-topic", default="streamprep-model-feedback",
+                   help="streamprep's annotation.kafka.topic.feedback")
     p.add_argument("--group-id", default="streamprep-trainer")
     p.add_argument("--classes", type=int, required=True, help="number of labels (labels.list)")
     p.add_argument("--vocab-size", type=int, default=30522)
@@ -131,10 +133,12 @@ def main(argv=None):
         for batch in DataLoader(records, batch_size=args.batch_size, collate_fn=collate):
             logits = model(batch["input_ids"], batch["attention_mask"])
             probabilities = torch.softmax(logits.detach(), dim=1).tolist()
+            scored_at = int(time.time() * 1000)
             for source_id, first, probs in zip(batch["ids"], batch["first_window"],
                                                probabilities):
                 if first:
-                    value = {"id": source_id, "probabilities": [round(x, 6) for x in probs]}
+                    value = {"id": source_id, "probabilities": [round(x, 6) for x in probs],
+                             "ts": scored_at}
                     feedback.produce(args.feedback_topic, key=source_id.encode("utf-8"),
                                      value=json.dumps(value).encode("utf-8"))
                     sent += 1

@@ -19,10 +19,11 @@ import java.util.TreeSet;
  *
  * <p>Reads {@code stats.json} as written by {@code run} and {@code backfill}. Keys it does not know
  * are not lost: every further top-level map of counts (for example augmentation counts per
- * operator) gets its own bar chart, and a map of maps a grouped one. The class chart compares
- * before and after balancing when {@code stats.json} has {@code balance.before} and {@code
- * balance.after} (label to count); otherwise it shows labels per split. The same input gives the
- * same bytes.
+ * operator) gets its own bar chart, and a map of maps a grouped one; so does every family under
+ * {@code counters} (augmentation, PII, dedup, ...). The class chart compares before and after
+ * balancing when {@code stats.json} has {@code balance.in}/{@code balance.out} (or {@code
+ * before}/{@code after}), label to count; otherwise it shows labels per split. The same input gives
+ * the same bytes.
  */
 public final class DataReport {
 
@@ -41,7 +42,8 @@ public final class DataReport {
                     "tokens",
                     "wall_time_ms",
                     "records_per_second",
-                    "balance");
+                    "balance",
+                    "counters");
 
     private static final int HISTOGRAM_BINS = 30;
 
@@ -78,6 +80,7 @@ public final class DataReport {
         countsChart("dead-letters", "Dead letters by reason", stats.get("dead_letters"));
         countsChart("duplicates", "Duplicates by kind", stats.get("duplicates"));
         sampleCharts();
+        counterCharts();
         extraCharts();
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>streamprep data report</title><style>"
@@ -166,15 +169,29 @@ public final class DataReport {
 
     private void classes() {
         JsonNode balance = stats.get("balance");
-        if (balance != null
-                && balance.path("before").isObject()
-                && balance.path("after").isObject()) {
+        JsonNode before = firstObject(balance, "before", "in");
+        JsonNode after = firstObject(balance, "after", "out");
+        if (before != null && after != null) {
             grouped(
                     "classes",
                     "Class distribution before and after balancing",
-                    Map.of("before", balance.get("before"), "after", balance.get("after")),
+                    Map.of("before", before, "after", after),
                     List.of("before", "after"),
                     null);
+            Map<String, JsonNode> decisions = new LinkedHashMap<>();
+            for (String name : List.of("kept", "extra_variants", "sampled_out")) {
+                if (balance.path(name).isObject()) {
+                    decisions.put(name, balance.get(name));
+                }
+            }
+            if (!decisions.isEmpty()) {
+                grouped(
+                        "balancing",
+                        "Balancing per label",
+                        decisions,
+                        List.copyOf(decisions.keySet()),
+                        null);
+            }
             return;
         }
         JsonNode byClass = stats.get("by_class");
@@ -251,6 +268,22 @@ public final class DataReport {
         }
     }
 
+    private void counterCharts() {
+        JsonNode counters = stats.get("counters");
+        if (counters == null || !counters.isObject()) {
+            return;
+        }
+        for (String family : keys(counters)) {
+            JsonNode counts = counters.get(family);
+            if (counts.isObject() && allMatch(counts, JsonNode::isNumber)) {
+                countsChart(
+                        "counters-" + family.replaceAll("[^A-Za-z0-9_-]", "-"),
+                        "Counters: " + family,
+                        counts);
+            }
+        }
+    }
+
     private void extraCharts() {
         for (Iterator<Map.Entry<String, JsonNode>> it = stats.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -283,6 +316,18 @@ public final class DataReport {
             body.append(svg);
         }
         body.append("</section>\n");
+    }
+
+    private static JsonNode firstObject(JsonNode parent, String... names) {
+        if (parent == null) {
+            return null;
+        }
+        for (String name : names) {
+            if (parent.path(name).isObject()) {
+                return parent.get(name);
+            }
+        }
+        return null;
     }
 
     private static boolean allMatch(JsonNode object, java.util.function.Predicate<JsonNode> p) {

@@ -47,6 +47,19 @@ class DeployManifestsTest {
     private static final Path DEPLOY = ROOT.resolve("deploy");
     private static final String JAR_IN_IMAGE = "/opt/flink/usrlib/streamprep-job.jar";
 
+    /**
+     * Topic options of stages developed on other branches (class balancing, annotation), with their
+     * defaults there, so the deployment files already create their topics. Once AllOptions has a
+     * key, its real default is checked instead and the entry here is redundant.
+     */
+    private static final Map<String, String> PENDING_TOPIC_OPTIONS =
+            Map.of(
+                    "sink.kafka.topic.sampled-out", "streamprep-sampled-out",
+                    "annotation.kafka.topic.labels", "streamprep-labels",
+                    "annotation.kafka.topic.feedback", "streamprep-model-feedback",
+                    "annotation.kafka.topic.requests", "streamprep-annotation-requests",
+                    "annotation.kafka.topic.expired", "streamprep-annotation-expired");
+
     private static BuildFacts build;
     private static FlinkKeys flinkKeys;
 
@@ -112,20 +125,22 @@ class DeployManifestsTest {
         List<JsonNode> kafkaTopics =
                 documents(DEPLOY.resolve("kubernetes/streamprep-kafkatopics.yaml"));
         Set<String> strimziTopics = new TreeSet<>();
+        Set<String> optionsServed = new TreeSet<>();
         for (JsonNode topic : kafkaTopics) {
             assertThat(topic.get("kind").asText()).isEqualTo("KafkaTopic");
+            String name = topic.at("/metadata/name").asText();
             String cluster = topic.at("/metadata/labels/strimzi.io~1cluster").asText();
             assertThat(config.options().get(SourceOptions.KAFKA_BOOTSTRAP_SERVERS))
                     .isEqualTo(cluster + "-kafka-bootstrap:9092");
             assertThat(config.options().get(SinkOptions.KAFKA_BOOTSTRAP_SERVERS))
                     .isEqualTo(cluster + "-kafka-bootstrap:9092");
-            strimziTopics.add(topic.at("/metadata/name").asText());
-            if (!topicDefaults().contains(topic.at("/metadata/name").asText())) {
-                assertThat(topic.at("/metadata/labels/streamprep.io~1written-by").asText())
-                        .as("topic %s is no option's default", topic.at("/metadata/name"))
-                        .isEqualTo("training-client");
-            }
+            String key = topic.at("/metadata/labels/streamprep.io~1option").asText();
+            assertThat(expectedTopic(key)).as("KafkaTopic for option %s", key).isEqualTo(name);
+            strimziTopics.add(name);
+            optionsServed.add(key);
         }
+        assertThat(optionsServed).containsAll(topicOptions().keySet());
+        assertThat(strimziTopics).containsAll(PENDING_TOPIC_OPTIONS.values());
         assertThat(strimziTopics).containsAll(topicDefaults()).containsAll(topics(config));
     }
 
@@ -178,8 +193,10 @@ class DeployManifestsTest {
         while (m.find()) {
             created.add(m.group(1));
         }
-        assertThat(created).containsAll(topicDefaults()).containsAll(topics(config));
-        assertThat(created).contains("model-feedback");
+        assertThat(created)
+                .containsAll(topicDefaults())
+                .containsAll(PENDING_TOPIC_OPTIONS.values())
+                .containsAll(topics(config));
     }
 
     @Test
@@ -229,17 +246,27 @@ class DeployManifestsTest {
         return "flink-s3-fs-presto-" + build.flinkVersion() + ".jar";
     }
 
-    /** The defaults of every topic option: the topics a default deployment uses. */
-    private static Set<String> topicDefaults() {
-        Set<String> topics = new TreeSet<>();
+    /** Every topic option's key and default: the topics a default deployment uses. */
+    private static Map<String, String> topicOptions() {
+        Map<String, String> topics = new LinkedHashMap<>();
         for (ConfigOption<?> option : AllOptions.byKey().values()) {
             if (option.key().contains(".topic")
                     && option.hasDefaultValue()
                     && option.defaultValue() instanceof String s) {
-                topics.add(s);
+                topics.put(option.key(), s);
             }
         }
         return topics;
+    }
+
+    private static Set<String> topicDefaults() {
+        return new TreeSet<>(topicOptions().values());
+    }
+
+    /** The default topic of an option, from AllOptions, else from the pending list. */
+    private static String expectedTopic(String key) {
+        String known = topicOptions().get(key);
+        return known != null ? known : PENDING_TOPIC_OPTIONS.get(key);
     }
 
     /** The topics a loaded config uses. */

@@ -84,7 +84,9 @@ class TrainingClientITCase {
                         .collect(Collectors.toSet());
         assertThat(trainSources.size()).isGreaterThan(STEPS * BATCH);
 
+        long started = System.currentTimeMillis();
         List<JsonNode> lines = runClient(out.train(), feedback);
+        long finished = System.currentTimeMillis();
 
         List<Double> losses =
                 lines.stream()
@@ -112,6 +114,7 @@ class TrainingClientITCase {
             String id = value.get("id").asText();
             assertThat(trainSources).contains(id);
             assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(id);
+            assertThat(value.get("ts").asLong()).isBetween(started, finished);
             JsonNode p = value.get("probabilities");
             assertThat(p).hasSize(classes);
             double sum = 0;

@@ -75,6 +75,17 @@ class DataReportITCase {
         assertThat(sum(bars(dom, "dead-letters")))
                 .isEqualTo(stats.get("dead_letters_total").asLong());
         assertThat(sum(bars(dom, "duplicates"))).isEqualTo(stats.get("duplicates_total").asLong());
+        JsonNode counters = stats.get("counters");
+        assertThat(counters.get("pii").size()).isPositive();
+        for (String family : List.of("pii", "dedup")) {
+            for (Element bar : bars(dom, "counters-" + family)) {
+                assertThat(value(bar))
+                        .isEqualTo(
+                                counters.at("/" + family + "/" + bar.attr("data-category"))
+                                        .asLong());
+            }
+            assertThat(bars(dom, "counters-" + family)).hasSize(counters.get(family).size());
+        }
         long trainingRecords = stats.get("records_out_total").asLong();
         assertThat(sum(bars(dom, "text-length"))).isEqualTo(trainingRecords);
         assertThat(sum(bars(dom, "token-count"))).isEqualTo(trainingRecords);

@@ -53,13 +53,19 @@ class DataReportTest {
     void balancingFiguresAndUnknownCountMapsGetTheirOwnCharts() throws Exception {
         JsonNode stats =
                 stats(
-                        "{'records_in':5,'balance':{'before':{'a':9,'b':1},'after':{'a':5,'b':5}},"
+                        "{'records_in':5,'balance':{'in':{'a':9,'b':1},'kept':{'a':5,'b':1},"
+                                + "'extra_variants':{'b':4},'out':{'a':5,'b':5},"
+                                + "'sampled_out':{'a':4},'passed':0},"
+                                + "'counters':{'augment':{'eda':3,'mt_failed':2}},"
                                 + "'augmentations':{'eda.synonym':3,'back_translation':2},"
                                 + "'mt':{'requests':{'ok':4,'failed':1}},'build':'x'}");
         Document page = Jsoup.parse(DataReport.render(stats, Optional.empty(), "t"));
 
         assertThat(page.select("section#classes h2").text()).contains("before and after");
         assertThat(values(page, "classes")).containsExactly(9L, 5L, 1L, 5L);
+        // a, b × kept, extra_variants, sampled_out
+        assertThat(values(page, "balancing")).containsExactly(5L, 0L, 4L, 1L, 4L, 0L);
+        assertThat(values(page, "counters-augment")).containsExactly(3L, 2L);
         assertThat(values(page, "extra-augmentations")).containsExactly(3L, 2L);
         assertThat(values(page, "extra-mt")).containsExactly(1L, 4L);
         assertThat(page.select("section#summary td").eachText()).contains("build", "x");
