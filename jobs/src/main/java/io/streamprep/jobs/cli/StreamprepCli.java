@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             BackfillCommand.class,
             CorpusCommand.class,
             OptionsCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StreamprepCli implements Runnable {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,6 +21,9 @@ import java.util.TreeMap;
  * @param balance class balancing's before/after distributions, or {@code null} without balancing
  * @param tokens real (non-padding) tokens written
  * @param wallTimeMillis wall-clock time of the job
+ * @param counters every other counter, by family and name (for example {@code pii}, {@code dedup},
+ *     and the families of later stages such as augmentation), so no counter is missing from
+ *     stats.json
  */
 @JsonPropertyOrder({
     "records_in",
@@ -35,7 +39,8 @@ import java.util.TreeMap;
     "balance",
     "tokens",
     "wall_time_ms",
-    "records_per_second"
+    "records_per_second",
+    "counters"
 })
 public record RunStats(
         @JsonProperty("records_in") long recordsIn,
@@ -47,9 +52,13 @@ public record RunStats(
         @JsonProperty("late_records") long lateRecords,
         @JsonProperty("balance") @JsonInclude(JsonInclude.Include.NON_NULL) BalanceStats balance,
         @JsonProperty("tokens") long tokens,
-        @JsonProperty("wall_time_ms") long wallTimeMillis) {
+        @JsonProperty("wall_time_ms") long wallTimeMillis,
+        @JsonProperty("counters") Map<String, Map<String, Long>> counters) {
 
     private static final String[] SPLITS = {"train", "validation", "test"};
+
+    /** Families with fields of their own; every other family goes to {@code counters}. */
+    private static final Set<String> OWN_FIELDS = Set.of("in", "out", "dlq", "duplicates", "balance");
 
     /** Reads the figures from a job's accumulator results. */
     public static RunStats fromAccumulators(Map<String, Object> accumulators, long wallTimeMillis) {
@@ -64,12 +73,18 @@ public record RunStats(
         long recordsIn = 0;
         long late = 0;
         long tokens = 0;
+        Map<String, Map<String, Long>> counters = new TreeMap<>();
         for (Map.Entry<String, Object> e : accumulators.entrySet()) {
             String name = e.getKey();
             if (!(e.getValue() instanceof Number number)) {
                 continue;
             }
             long value = number.longValue();
+            int familyEnd = name.indexOf('.');
+            if (familyEnd > 0 && !OWN_FIELDS.contains(name.substring(0, familyEnd))) {
+                counters.computeIfAbsent(name.substring(0, familyEnd), k -> new TreeMap<>())
+                        .merge(name.substring(familyEnd + 1), value, Long::sum);
+            }
             if (name.equals("in.records")) {
                 recordsIn = value;
             } else if (name.equals("out.tokens")) {
@@ -101,7 +116,8 @@ public record RunStats(
                 late,
                 BalanceStats.fromAccumulators(accumulators),
                 tokens,
-                wallTimeMillis);
+                wallTimeMillis,
+                counters);
     }
 
     private static Map<String, Long> splits() {

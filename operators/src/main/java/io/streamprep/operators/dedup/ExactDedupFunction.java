@@ -32,6 +32,9 @@ import org.apache.flink.util.Collector;
  * bound) cannot be ordered any more; they are judged at once against the latest kept record, within
  * the window on either side, and counted as {@code dedup.late}.
  *
+ * <p>Metrics besides {@code duplicates.exact}: {@code dedup.kept} (records passed on) and the gauge
+ * {@code dedup.duplicate_rate}, the share of this subtask's judged records that were duplicates.
+ *
  * <p>State: per fingerprint, the latest kept record and the buffer of not-yet-judged records. An
  * event-time timer clears the kept record once the window after it has passed, so state lives for
  * about one window; a processing-time TTL ({@code stateTtl}) is a safety net against keys whose
@@ -40,6 +43,12 @@ import org.apache.flink.util.Collector;
 public class ExactDedupFunction extends KeyedProcessFunction<String, TextEvent, TextEvent> {
 
     private static final long serialVersionUID = 1L;
+
+    /** Counter of records passed on (not duplicates). */
+    public static final String KEPT = "kept";
+
+    /** Gauge: duplicates / (duplicates + kept) in this subtask. */
+    public static final String DUPLICATE_RATE = "duplicate_rate";
 
     private final ExactDedupPolicy policy;
     private final Duration stateTtl;
@@ -78,6 +87,14 @@ public class ExactDedupFunction extends KeyedProcessFunction<String, TextEvent, 
         pending = getRuntimeContext().getMapState(pendingDescriptor);
         duplicates = new PipelineCounters(getRuntimeContext(), "duplicates");
         dedup = new PipelineCounters(getRuntimeContext(), "dedup");
+        dedup.gauge(DUPLICATE_RATE, this::duplicateRate);
+    }
+
+    /** Share of the records judged by this subtask so far that were duplicates. */
+    private double duplicateRate() {
+        long dropped = duplicates.count(DuplicateRecord.EXACT);
+        long judged = dropped + dedup.count(KEPT);
+        return judged == 0 ? 0.0 : (double) dropped / judged;
     }
 
     @Override
@@ -128,6 +145,7 @@ public class ExactDedupFunction extends KeyedProcessFunction<String, TextEvent, 
     private void keep(Context ctx, TextEvent event, Collector<TextEvent> out, KeptRecord last)
             throws Exception {
         out.collect(event);
+        dedup.inc(KEPT);
         if (last == null || event.eventTime() >= last.eventTime()) {
             KeptRecord now = new KeptRecord(event.eventTime(), event.id());
             kept.update(now);
