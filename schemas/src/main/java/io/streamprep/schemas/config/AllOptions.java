@@ -19,6 +19,7 @@ public final class AllOptions {
                     ValidationOptions.class,
                     NormalizeOptions.class,
                     DedupOptions.class,
+                    NearDedupOptions.class,
                     TokenizerOptions.class,
                     SplitOptions.class,
                     SinkOptions.class);
