@@ -18,7 +18,7 @@ public record LshBanding(int bands, int rows) implements Serializable {
     /** Weight of the false-negative area in {@link #optimal}: a missed pair is lost for good. */
     public static final double FALSE_NEGATIVE_WEIGHT = 0.8;
 
-    private static final int STEPS = 2_000;
+    private static final int STEPS = 500;
 
     public LshBanding {
         if (bands < 1 || rows < 1) {
