@@ -118,6 +118,32 @@ class NearDedupDeterminismITCase {
         assertThat(crossSplit).as("near-duplicate pairs in different splits").isZero();
     }
 
+    @Test
+    void exactAndNearDuplicatesShareTheDuplicatesOutput() throws Exception {
+        Path out = dir.resolve("exact-and-near");
+        List<String> settings = new ArrayList<>(settings(out, 2, "DROP"));
+        settings.remove("dedup.exact.enabled=false");
+        JobExecutionResult result = PipelineRuns.run(settings);
+
+        Outputs outputs = Outputs.fromFolder(out);
+        List<DuplicateRecord> duplicates =
+                outputs.values().get("duplicates").stream()
+                        .map(line -> Json.fromString(line, DuplicateRecord.class))
+                        .toList();
+        long exact = duplicates.stream().filter(d -> d.kind().equals("exact")).count();
+        long near = duplicates.size() - exact;
+        assertThat(exact).isPositive();
+        assertThat(near).isPositive();
+        assertThat(result.<Long>getAccumulatorResult("duplicates.exact")).isEqualTo(exact);
+        assertThat(result.<Long>getAccumulatorResult("duplicates.near")).isEqualTo(near);
+        long kept =
+                outputs.values().get("train").size()
+                        + outputs.values().get("validation").size()
+                        + outputs.values().get("test").size();
+        assertThat(kept + duplicates.size() + outputs.values().get("dlq").size())
+                .isEqualTo(lineCount(input));
+    }
+
     private static synchronized Path batchAtParallelismTwo() throws Exception {
         Path out = dir.resolve("batch-p2");
         if (!Files.isDirectory(out)) {
@@ -128,22 +154,24 @@ class NearDedupDeterminismITCase {
 
     private static JobExecutionResult run(Path out, int parallelism, String mode, boolean streaming)
             throws Exception {
-        List<String> settings =
-                new ArrayList<>(
-                        List.of(
-                                "source.file.path=" + input,
-                                "sink.file.path=" + out,
-                                "pipeline.parallelism=" + parallelism,
-                                "dedup.exact.enabled=false",
-                                "dedup.near.enabled=true",
-                                "dedup.near.mode=" + mode,
-                                "filter.max-chars=0",
-                                "tokenizer.max-length=16",
-                                "tokenizer.overflow=false"));
+        List<String> settings = new ArrayList<>(settings(out, parallelism, mode));
         if (streaming) {
             settings.add("flink.execution.runtime-mode=STREAMING");
         }
         return PipelineRuns.run(settings);
+    }
+
+    private static List<String> settings(Path out, int parallelism, String mode) {
+        return List.of(
+                "source.file.path=" + input,
+                "sink.file.path=" + out,
+                "pipeline.parallelism=" + parallelism,
+                "dedup.exact.enabled=false",
+                "dedup.near.enabled=true",
+                "dedup.near.mode=" + mode,
+                "filter.max-chars=0",
+                "tokenizer.max-length=16",
+                "tokenizer.overflow=false");
     }
 
     private static List<DuplicateRecord> nearDuplicates(Path out) throws IOException {
