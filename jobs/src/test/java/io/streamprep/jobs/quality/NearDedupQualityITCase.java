@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamprep.jobs.quality.CopyrightCorpus.Document;
 import io.streamprep.jobs.testing.PipelineRuns;
+import io.streamprep.operators.dedup.near.Shingler;
 import io.streamprep.operators.normalize.NormalizationResult;
 import io.streamprep.operators.normalize.NormalizerSettings;
 import io.streamprep.operators.normalize.TextNormalizer;
@@ -18,8 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -67,19 +70,66 @@ class NearDedupQualityITCase {
 
     @Test
     void findsTheNearDuplicateCopyrightFiles() throws Exception {
-        long started = System.nanoTime();
         List<Document> documents = CopyrightCorpus.load(Path.of("/usr/share/doc"), MAX_FILE_BYTES);
-        Path input = dir.resolve("copyright.jsonl");
+        Quality q = measure("copyright files", documents, false);
+
+        assertThat(q.any)
+                .as(
+                        "this machine's /usr/share/doc has too few near-duplicate copyright files"
+                                + " to measure near dedup")
+                .isGreaterThanOrEqualTo(MIN_TRUE_DUPLICATES);
+        assertThat(q.precisionAny()).isGreaterThanOrEqualTo(0.95);
+        assertThat(q.recallAny()).isGreaterThanOrEqualTo(0.95);
+        assertThat(q.precisionGreedy()).isGreaterThanOrEqualTo(0.95);
+        assertThat(q.recallGreedy()).isGreaterThanOrEqualTo(0.95);
+        assertThat(q.pairPrecision()).isGreaterThanOrEqualTo(0.95);
+    }
+
+    /**
+     * The harder case: the paragraphs of the same files (at least 40 words each) with exact dedup
+     * on, so near dedup only sees texts that differ after normalization.
+     */
+    @Test
+    void findsNearDuplicateParagraphsThatAreNotExactCopies() throws Exception {
+        List<Document> paragraphs = new ArrayList<>();
+        for (Document d : CopyrightCorpus.load(Path.of("/usr/share/doc"), MAX_FILE_BYTES)) {
+            String[] parts = d.text().split("\\n\\s*\\n");
+            for (int i = 0; i < parts.length; i++) {
+                if (Shingler.words(parts[i]).size() >= 40) {
+                    paragraphs.add(new Document(d.id() + "-" + i, parts[i]));
+                }
+            }
+        }
+        Quality q = measure("copyright paragraphs", paragraphs, true);
+
+        assertThat(q.any)
+                .as("too few near-duplicate paragraphs on this machine to measure near dedup")
+                .isGreaterThanOrEqualTo(MIN_TRUE_DUPLICATES);
+        // Regression bounds, below the 0.95 target: measured here (837 files, defaults)
+        // precision 0.947, recall 0.819, pair precision 0.794; with num-perm 256 0.973, 0.838,
+        // 0.881. Most of these pairs sit close to the threshold, where the 128-value estimate
+        // (standard deviation 0.035) and the LSH S-curve both blur the line.
+        assertThat(q.precisionAny()).isGreaterThanOrEqualTo(0.90);
+        assertThat(q.recallAny()).isGreaterThanOrEqualTo(0.75);
+        assertThat(q.pairPrecision()).isGreaterThanOrEqualTo(0.70);
+    }
+
+    private Quality measure(String name, List<Document> documents, boolean exactDedup)
+            throws Exception {
+        long started = System.nanoTime();
+        Path input = dir.resolve(name.replace(' ', '-') + ".jsonl");
         writeRecords(documents, input);
 
-        // Ground truth on the texts as the pipeline normalizes them.
+        // Ground truth on the texts as the pipeline normalizes them; with exact dedup on, later
+        // records with an already seen normalized text never reach near dedup.
         TextNormalizer normalizer = new TextNormalizer(NormalizerSettings.defaults());
         ShingleSets shingleSets = new ShingleSets(5);
+        Set<String> texts = new HashSet<>();
         List<String> ids = new ArrayList<>();
         List<int[]> sets = new ArrayList<>();
         for (Document d : documents) {
             NormalizationResult normalized = normalizer.normalize(d.text());
-            if (normalized.isAccepted()) {
+            if (normalized.isAccepted() && (!exactDedup || texts.add(normalized.text()))) {
                 ids.add(d.id());
                 sets.add(shingleSets.of(normalized.text()));
             }
@@ -113,100 +163,115 @@ class NearDedupQualityITCase {
         }
 
         long truthDone = System.nanoTime();
-        Path out = dir.resolve("out");
+        Path out = dir.resolve(name.replace(' ', '-') + "-out");
         PipelineRuns.run(
                 List.of(
                         "source.file.path=" + input,
                         "sink.file.path=" + out,
                         "pipeline.parallelism=2",
-                        "dedup.exact.enabled=false",
+                        "dedup.exact.enabled=" + exactDedup,
                         "dedup.near.enabled=true",
                         "filter.max-chars=0",
                         "tokenizer.max-length=16",
                         "tokenizer.overflow=false",
                         "sink.include-text=false"));
-        System.out.printf(
-                "ground truth %.1f s, pipeline %.1f s%n",
-                (truthDone - started) / 1e9, (System.nanoTime() - truthDone) / 1e9);
         Map<String, DuplicateRecord> found = new HashMap<>();
         for (String line : lines(out.resolve("duplicates"))) {
             DuplicateRecord d = Json.fromString(line, DuplicateRecord.class);
-            assertThat(d.kind()).isEqualTo(DuplicateRecord.NEAR);
-            assertThat(found.put(d.id(), d)).as("reported twice: " + d.id()).isNull();
+            if (d.kind().equals(DuplicateRecord.NEAR)) {
+                assertThat(found.put(d.id(), d)).as("reported twice: " + d.id()).isNull();
+            }
         }
 
-        int any = 0;
-        int greedy = 0;
-        int nearNotExact = 0;
-        int hitsAny = 0;
-        int hitsGreedy = 0;
-        int hitsNearNotExact = 0;
-        int sameDuplicateOf = 0;
+        Quality q = new Quality();
+        q.reported = found.size();
         for (int r = 0; r < ids.size(); r++) {
             DuplicateRecord d = found.get(ids.get(r));
             if (truthAny[r]) {
-                any++;
-                hitsAny += d != null ? 1 : 0;
+                q.any++;
+                q.hitsAny += d != null ? 1 : 0;
                 if (!exactCopy[r]) {
-                    nearNotExact++;
-                    hitsNearNotExact += d != null ? 1 : 0;
+                    q.nearNotExact++;
+                    q.hitsNearNotExact += d != null ? 1 : 0;
                 }
             }
             if (greedyOf[r] != null) {
-                greedy++;
+                q.greedy++;
                 if (d != null) {
-                    hitsGreedy++;
-                    sameDuplicateOf += greedyOf[r].equals(d.duplicateOf()) ? 1 : 0;
+                    q.hitsGreedy++;
+                    q.sameDuplicateOf += greedyOf[r].equals(d.duplicateOf()) ? 1 : 0;
                 }
             }
         }
-        int truePairs = 0;
         for (DuplicateRecord d : found.values()) {
-            int r = index.get(d.id());
-            int e = index.get(d.duplicateOf());
-            assertThat(e).as("duplicate_of must be earlier").isLessThan(r);
+            Integer r = index.get(d.id());
+            Integer e = index.get(d.duplicateOf());
+            assertThat(r).as("reported record reaches near dedup: " + d.id()).isNotNull();
+            assertThat(e).as("duplicate_of must be earlier").isNotNull().isLessThan(r);
             if (ShingleSets.jaccard(sets.get(r), sets.get(e)) >= THRESHOLD) {
-                truePairs++;
+                q.truePairs++;
             }
         }
-        double precisionAny = ratio(hitsAny, found.size());
-        double recallAny = ratio(hitsAny, any);
-        double precisionGreedy = ratio(hitsGreedy, found.size());
-        double recallGreedy = ratio(hitsGreedy, greedy);
-        double pairPrecision = ratio(truePairs, found.size());
         System.out.printf(
-                "Near dedup on %d Debian copyright files (%d reach dedup): reported %d%n"
+                "Near dedup on %d %s (%d reach near dedup): reported %d%n"
                         + "  truth any    (earlier record at J>=0.8): %d, precision %.4f, recall"
                         + " %.4f%n"
                         + "  truth greedy (earlier kept record at J>=0.8): %d, precision %.4f,"
                         + " recall %.4f, same duplicate_of %d of %d%n"
-                        + "  not exact copies (best earlier J in [0.8, 1)): %d, recall %.4f%n"
-                        + "  pair precision (J(id, duplicate_of) >= 0.8): %.4f%n",
+                        + "  not shingle-identical (best earlier J in [0.8, 1)): %d, recall %.4f%n"
+                        + "  pair precision (J(id, duplicate_of) >= 0.8): %.4f%n"
+                        + "  ground truth %.1f s, pipeline %.1f s%n",
                 documents.size(),
+                name,
                 ids.size(),
-                found.size(),
-                any,
-                precisionAny,
-                recallAny,
-                greedy,
-                precisionGreedy,
-                recallGreedy,
-                sameDuplicateOf,
-                hitsGreedy,
-                nearNotExact,
-                ratio(hitsNearNotExact, nearNotExact),
-                pairPrecision);
+                q.reported,
+                q.any,
+                q.precisionAny(),
+                q.recallAny(),
+                q.greedy,
+                q.precisionGreedy(),
+                q.recallGreedy(),
+                q.sameDuplicateOf,
+                q.hitsGreedy,
+                q.nearNotExact,
+                ratio(q.hitsNearNotExact, q.nearNotExact),
+                q.pairPrecision(),
+                (truthDone - started) / 1e9,
+                (System.nanoTime() - truthDone) / 1e9);
+        return q;
+    }
 
-        assertThat(any)
-                .as(
-                        "this machine's /usr/share/doc has too few near-duplicate copyright files"
-                                + " to measure near dedup")
-                .isGreaterThanOrEqualTo(MIN_TRUE_DUPLICATES);
-        assertThat(precisionAny).isGreaterThanOrEqualTo(0.95);
-        assertThat(recallAny).isGreaterThanOrEqualTo(0.95);
-        assertThat(precisionGreedy).isGreaterThanOrEqualTo(0.95);
-        assertThat(recallGreedy).isGreaterThanOrEqualTo(0.95);
-        assertThat(pairPrecision).isGreaterThanOrEqualTo(0.95);
+    /** Counts over records; see the class comment for the definitions. */
+    private static final class Quality {
+        int reported;
+        int any;
+        int greedy;
+        int nearNotExact;
+        int hitsAny;
+        int hitsGreedy;
+        int hitsNearNotExact;
+        int sameDuplicateOf;
+        int truePairs;
+
+        double precisionAny() {
+            return ratio(hitsAny, reported);
+        }
+
+        double recallAny() {
+            return ratio(hitsAny, any);
+        }
+
+        double precisionGreedy() {
+            return ratio(hitsGreedy, reported);
+        }
+
+        double recallGreedy() {
+            return ratio(hitsGreedy, greedy);
+        }
+
+        double pairPrecision() {
+            return ratio(truePairs, reported);
+        }
     }
 
     private static double ratio(int a, int b) {
