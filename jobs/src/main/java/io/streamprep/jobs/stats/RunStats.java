@@ -58,7 +58,8 @@ public record RunStats(
     private static final String[] SPLITS = {"train", "validation", "test"};
 
     /** Families with fields of their own; every other family goes to {@code counters}. */
-    private static final Set<String> OWN_FIELDS = Set.of("in", "out", "dlq", "duplicates", "balance");
+    private static final Set<String> OWN_FIELDS =
+            Set.of("in", "out", "dlq", "duplicates", "balance");
 
     /** Reads the figures from a job's accumulator results. */
     public static RunStats fromAccumulators(Map<String, Object> accumulators, long wallTimeMillis) {

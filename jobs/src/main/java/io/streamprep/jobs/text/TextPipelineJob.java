@@ -2,6 +2,7 @@ package io.streamprep.jobs.text;
 
 import io.streamprep.operators.common.OutputTags;
 import io.streamprep.operators.dedup.ExactDedupFunction;
+import io.streamprep.operators.dedup.near.NearDedupSettings;
 import io.streamprep.operators.normalize.NormalizeFunction;
 import io.streamprep.operators.normalize.NormalizerSettings;
 import io.streamprep.operators.parse.EventTimes;
@@ -13,11 +14,13 @@ import io.streamprep.operators.tokenize.TokenizeFunction;
 import io.streamprep.operators.tokenize.TokenizerSettings;
 import io.streamprep.operators.validate.LabelIndex;
 import io.streamprep.schemas.config.DedupOptions;
+import io.streamprep.schemas.config.NearDedupOptions;
 import io.streamprep.schemas.config.PipelineOptions;
 import io.streamprep.schemas.config.SinkOptions;
 import io.streamprep.schemas.config.SourceOptions;
 import io.streamprep.schemas.config.ValidationOptions;
 import io.streamprep.schemas.records.DeadLetterRecord;
+import io.streamprep.schemas.records.DuplicateRecord;
 import io.streamprep.schemas.records.RawRecord;
 import io.streamprep.schemas.records.TextEvent;
 import io.streamprep.schemas.records.TrainingRecord;
@@ -30,8 +33,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The text pipeline: parse + validate → normalize → exact dedup → tokenize + split → sinks, with
- * dead letters and duplicates collected from every stage.
+ * The text pipeline: parse + validate → normalize → exact dedup → near dedup → tokenize + split →
+ * sinks, with dead letters and duplicates collected from every stage.
  *
  * <p>The job takes its source and sinks from outside, so tests run the real graph with test sources
  * and sinks. Every operator has a stable uid ({@code <pipeline.uid-prefix>-<stage>}), so savepoints
@@ -77,6 +80,7 @@ public final class TextPipelineJob {
                         .name("normalize");
 
         DataStream<TextEvent> unique = normalized;
+        DataStream<DuplicateRecord> duplicates = null;
         if (options.get(DedupOptions.EXACT_ENABLED)) {
             SingleOutputStreamOperator<TextEvent> deduplicated =
                     normalized
@@ -87,12 +91,21 @@ public final class TextPipelineJob {
                                             options.get(DedupOptions.STATE_TTL)))
                             .uid(uids.of("dedup-exact"))
                             .name("exact dedup");
-            deduplicated
-                    .getSideOutput(OutputTags.DUPLICATES)
+            duplicates = deduplicated.getSideOutput(OutputTags.DUPLICATES);
+            unique = deduplicated;
+        }
+        if (options.get(NearDedupOptions.ENABLED)) {
+            SingleOutputStreamOperator<TextEvent> nearUnique =
+                    NearDedupStage.apply(unique, NearDedupSettings.fromConfig(options, seed), uids);
+            DataStream<DuplicateRecord> near = NearDedupStage.duplicates(nearUnique);
+            duplicates = duplicates == null ? near : duplicates.union(near);
+            unique = nearUnique;
+        }
+        if (duplicates != null) {
+            duplicates
                     .sinkTo(sinks.duplicates())
                     .uid(uids.of("sink-duplicates"))
                     .name("sink: duplicates");
-            unique = deduplicated;
         }
 
         DataStream<TextEvent> balanced =

@@ -20,6 +20,7 @@ public final class AllOptions {
                     NormalizeOptions.class,
                     DedupOptions.class,
                     BalanceOptions.class,
+                    NearDedupOptions.class,
                     TokenizerOptions.class,
                     SplitOptions.class,
                     SinkOptions.class);
