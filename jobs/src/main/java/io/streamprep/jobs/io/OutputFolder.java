@@ -25,7 +25,8 @@ public final class OutputFolder {
                     "test",
                     FileSinks.DLQ,
                     FileSinks.DUPLICATES,
-                    "stats.json");
+                    "stats.json",
+                    "field-stats.json");
 
     private final Path root;
 

@@ -12,15 +12,25 @@ import org.apache.flink.api.connector.sink2.Sink;
  * @param training tokenized records of all splits (the sink routes them by {@code split})
  * @param deadLetters every rejected record
  * @param duplicates every record dropped as a duplicate
+ * @param trainingParquet a second sink of the training records (Parquet next to JSONL), or null
  */
 public record TextPipelineSinks(
         Sink<TrainingRecord> training,
         Sink<DeadLetterRecord> deadLetters,
-        Sink<DuplicateRecord> duplicates) {
+        Sink<DuplicateRecord> duplicates,
+        Sink<TrainingRecord> trainingParquet) {
 
     public TextPipelineSinks {
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(deadLetters, "deadLetters");
         Objects.requireNonNull(duplicates, "duplicates");
+    }
+
+    /** The three outputs, without a second training sink. */
+    public TextPipelineSinks(
+            Sink<TrainingRecord> training,
+            Sink<DeadLetterRecord> deadLetters,
+            Sink<DuplicateRecord> duplicates) {
+        this(training, deadLetters, duplicates, null);
     }
 }
