@@ -4,6 +4,8 @@ import io.streamprep.schemas.records.TrainingRecord;
 import java.util.HashMap;
 import org.apache.flink.formats.parquet.ParquetWriterFactory;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -62,7 +64,7 @@ public final class TrainingRecordParquet {
     static ParquetWriter<TrainingRecord> writer(OutputFile out) throws java.io.IOException {
         return new Builder(out)
                 .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
-                .withConf(new Configuration(false))
+                .withConf(new PlainParquetConfiguration())
                 .build();
     }
 
@@ -81,6 +83,11 @@ public final class TrainingRecordParquet {
         protected WriteSupport<TrainingRecord> getWriteSupport(Configuration conf) {
             return new RecordWriteSupport();
         }
+
+        @Override
+        protected WriteSupport<TrainingRecord> getWriteSupport(ParquetConfiguration conf) {
+            return new RecordWriteSupport();
+        }
     }
 
     private static final class RecordWriteSupport extends WriteSupport<TrainingRecord> {
@@ -89,6 +96,11 @@ public final class TrainingRecordParquet {
 
         @Override
         public WriteContext init(Configuration configuration) {
+            return new WriteContext(SCHEMA, new HashMap<>());
+        }
+
+        @Override
+        public WriteContext init(ParquetConfiguration configuration) {
             return new WriteContext(SCHEMA, new HashMap<>());
         }
 
