@@ -9,7 +9,8 @@ import org.apache.datasketches.memory.Memory;
 /**
  * Running statistics of one numeric field in bounded memory: count, mean and variance by Welford's
  * algorithm (merged with Chan et al.'s formula), min, max, and a KLL quantile sketch (Apache
- * DataSketches, k = {@value #K}: normalized rank error about 1.65% at 99% confidence, a few KB).
+ * DataSketches, k = {@value #K}: normalized single-rank error about 1.3% at 99% confidence, a few
+ * KB).
  *
  * <p>Not thread-safe. The sketch's compactions are randomized, so quantiles of the same values may
  * differ slightly between runs; only frozen statistics are reproducible.
