@@ -130,7 +130,7 @@ public final class FieldStatistics implements StatsView {
             field.put("type", spec.type().name().toLowerCase(java.util.Locale.ROOT));
             if (spec.type().isNumeric()) {
                 NumericStats s = numeric.get(spec.name());
-                NumericSummary sum = s.summary(true);
+                NumericSummary sum = s.freshSummary();
                 field.put("count", sum.count());
                 putNumber(field, "mean", sum.mean());
                 putNumber(field, "std", sum.std());

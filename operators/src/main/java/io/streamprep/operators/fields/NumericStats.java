@@ -26,6 +26,11 @@ public final class NumericStats {
     private double max = Double.NEGATIVE_INFINITY;
     private KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(K);
 
+    // Reading a quantile after an update rebuilds the sketch's sorted view; quartiles read per
+    // record are refreshed once the count grew by 1% (always below 100 values) instead.
+    private long quartilesAt = -1;
+    private double[] quartiles;
+
     public void add(double x) {
         count++;
         double delta = x - mean;
@@ -49,6 +54,7 @@ public final class NumericStats {
         min = Math.min(min, other.min);
         max = Math.max(max, other.max);
         sketch.merge(other.sketch);
+        quartilesAt = -1;
     }
 
     public long count() {
@@ -82,20 +88,32 @@ public final class NumericStats {
         return sketch.getNormalizedRankError(false);
     }
 
-    /** A snapshot of the values the treatments use (quantiles only if asked for). */
+    /**
+     * A snapshot of the values the treatments use (quantiles only if asked for). Quartiles are
+     * refreshed when the count has grown by 1% since they were last read (at every value below
+     * 100), so per-record reads stay cheap.
+     */
     public NumericSummary summary(boolean withQuantiles) {
         if (count == 0) {
             return NumericSummary.EMPTY;
         }
-        return new NumericSummary(
-                count,
-                mean,
-                Math.sqrt(variance()),
-                min,
-                max,
-                withQuantiles ? quantile(0.25) : Double.NaN,
-                withQuantiles ? quantile(0.5) : Double.NaN,
-                withQuantiles ? quantile(0.75) : Double.NaN);
+        double[] q =
+                withQuantiles ? quartiles() : new double[] {Double.NaN, Double.NaN, Double.NaN};
+        return new NumericSummary(count, mean, Math.sqrt(variance()), min, max, q[0], q[1], q[2]);
+    }
+
+    /** Like {@link #summary}, with quartiles read from the sketch now. */
+    public NumericSummary freshSummary() {
+        quartilesAt = -1;
+        return summary(true);
+    }
+
+    private double[] quartiles() {
+        if (quartilesAt < 0 || count - quartilesAt >= Math.max(1, count / 100)) {
+            quartiles = new double[] {quantile(0.25), quantile(0.5), quantile(0.75)};
+            quartilesAt = count;
+        }
+        return quartiles;
     }
 
     void write(DataOutputStream out) throws IOException {
