@@ -26,7 +26,8 @@ public final class OutputFolder {
                     FileSinks.DLQ,
                     FileSinks.DUPLICATES,
                     FileSinks.SAMPLED_OUT,
-                    "stats.json");
+                    "stats.json",
+                    "field-stats.json");
 
     private final Path root;
 

@@ -54,7 +54,7 @@ public record PipelineIo(
                 dir.contains("://") ? Optional.empty() : Optional.of(new OutputFolder(dir));
         return new PipelineIo(
                 source,
-                FileSinks.under(dir),
+                FileSinks.under(dir, options.get(SinkOptions.FILE_FORMAT)),
                 folder,
                 sourceText,
                 folder.map(f -> f.root().toString()).orElse(dir));

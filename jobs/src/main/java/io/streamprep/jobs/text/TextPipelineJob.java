@@ -33,8 +33,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The text pipeline: parse + validate → normalize → exact dedup → near dedup → tokenize + split →
- * sinks, with dead letters and duplicates collected from every stage.
+ * The text pipeline: parse + validate → normalize → structured fields → exact dedup → near dedup →
+ * class balance → tokenize + split → sinks, with dead letters and duplicates collected from every
+ * stage.
  *
  * <p>The job takes its source and sinks from outside, so tests run the real graph with test sources
  * and sinks. Every operator has a stable uid ({@code <pipeline.uid-prefix>-<stage>}), so savepoints
@@ -79,11 +80,13 @@ public final class TextPipelineJob {
                         .uid(uids.of("normalize"))
                         .name("normalize");
 
-        DataStream<TextEvent> unique = normalized;
+        FieldsStage fields = FieldsStage.apply(options, uids, normalized);
+
+        DataStream<TextEvent> unique = fields.events();
         DataStream<DuplicateRecord> duplicates = null;
         if (options.get(DedupOptions.EXACT_ENABLED)) {
             SingleOutputStreamOperator<TextEvent> deduplicated =
-                    normalized
+                    fields.events()
                             .keyBy(TextEvent::fingerprint)
                             .process(
                                     new ExactDedupFunction(
@@ -124,12 +127,19 @@ public final class TextPipelineJob {
                 .sinkTo(sinks.training())
                 .uid(uids.of("sink-training"))
                 .name("sink: training records");
+        if (sinks.trainingParquet() != null) {
+            tokenized
+                    .sinkTo(sinks.trainingParquet())
+                    .uid(uids.of("sink-training-parquet"))
+                    .name("sink: training records (Parquet)");
+        }
 
         DataStream<DeadLetterRecord> deadLetters =
-                parsed.getSideOutput(OutputTags.DEAD_LETTERS)
-                        .union(
-                                normalized.getSideOutput(OutputTags.DEAD_LETTERS),
-                                tokenized.getSideOutput(OutputTags.DEAD_LETTERS));
+                fields.withDeadLetters(
+                        parsed.getSideOutput(OutputTags.DEAD_LETTERS)
+                                .union(
+                                        normalized.getSideOutput(OutputTags.DEAD_LETTERS),
+                                        tokenized.getSideOutput(OutputTags.DEAD_LETTERS)));
         deadLetters.sinkTo(sinks.deadLetters()).uid(uids.of("sink-dlq")).name("sink: dead letters");
     }
 }

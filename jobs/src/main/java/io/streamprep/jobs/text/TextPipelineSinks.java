@@ -16,12 +16,14 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * @param duplicates every record dropped as a duplicate
  * @param sampledOut every record under-sampled by class balancing (only used with {@code
  *     balance.enabled})
+ * @param trainingParquet a second sink of the training records (Parquet next to JSONL), or null
  */
 public record TextPipelineSinks(
         Sink<TrainingRecord> training,
         Sink<DeadLetterRecord> deadLetters,
         Sink<DuplicateRecord> duplicates,
-        Sink<SampledOutRecord> sampledOut) {
+        Sink<SampledOutRecord> sampledOut,
+        Sink<TrainingRecord> trainingParquet) {
 
     public TextPipelineSinks {
         Objects.requireNonNull(training, "training");
@@ -35,6 +37,15 @@ public record TextPipelineSinks(
             Sink<TrainingRecord> training,
             Sink<DeadLetterRecord> deadLetters,
             Sink<DuplicateRecord> duplicates) {
-        this(training, deadLetters, duplicates, new DiscardingSink<>());
+        this(training, deadLetters, duplicates, new DiscardingSink<>(), null);
+    }
+
+    /** The four outputs, without a second training sink. */
+    public TextPipelineSinks(
+            Sink<TrainingRecord> training,
+            Sink<DeadLetterRecord> deadLetters,
+            Sink<DuplicateRecord> duplicates,
+            Sink<SampledOutRecord> sampledOut) {
+        this(training, deadLetters, duplicates, sampledOut, null);
     }
 }

@@ -18,6 +18,7 @@ public final class AllOptions {
                     SourceOptions.class,
                     ValidationOptions.class,
                     NormalizeOptions.class,
+                    FieldOptions.class,
                     DedupOptions.class,
                     BalanceOptions.class,
                     NearDedupOptions.class,

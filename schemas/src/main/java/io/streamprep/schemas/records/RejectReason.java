@@ -36,7 +36,11 @@ public enum RejectReason {
     /** Longer than {@code filter.max-chars} after normalization. */
     TOO_LONG("too_long"),
     /** The tokenizer failed on the text. */
-    TOKENIZER_ERROR("tokenizer_error");
+    TOKENIZER_ERROR("tokenizer_error"),
+    /** A declared {@code meta} field is absent or null and its missing-value policy is drop. */
+    MISSING_FIELD("missing_field"),
+    /** A declared {@code meta} field is an outlier and its outlier policy is drop. */
+    OUTLIER("outlier");
 
     private final String code;
 
