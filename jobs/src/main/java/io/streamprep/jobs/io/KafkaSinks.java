@@ -28,7 +28,7 @@ public final class KafkaSinks {
                 sink(options, "duplicates", KafkaRecordSerializers.duplicates(options)));
     }
 
-    private static <T> KafkaSink<T> sink(
+    static <T> KafkaSink<T> sink(
             ReadableConfig options, String name, KafkaRecordSerializationSchema<T> serializer) {
         DeliveryGuarantee guarantee =
                 switch (options.get(SinkOptions.KAFKA_DELIVERY_GUARANTEE)) {

@@ -25,6 +25,8 @@ public final class OutputFolder {
                     "test",
                     FileSinks.DLQ,
                     FileSinks.DUPLICATES,
+                    AnnotationIos.REQUESTS_FOLDER,
+                    AnnotationIos.EXPIRED_FOLDER,
                     "stats.json");
 
     private final Path root;

@@ -1,5 +1,6 @@
 package io.streamprep.jobs.stats;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
@@ -18,6 +19,8 @@ import java.util.TreeMap;
  * @param lateRecords records behind the watermark when they reached dedup
  * @param tokens real (non-padding) tokens written
  * @param wallTimeMillis wall-clock time of the job
+ * @param annotation weak-label and annotation counters and inter-annotator agreement (see {@link
+ *     AnnotationStats}); empty, and left out of {@code stats.json}, when those stages are off
  */
 @JsonPropertyOrder({
     "records_in",
@@ -32,7 +35,8 @@ import java.util.TreeMap;
     "late_records",
     "tokens",
     "wall_time_ms",
-    "records_per_second"
+    "records_per_second",
+    "annotation"
 })
 public record RunStats(
         @JsonProperty("records_in") long recordsIn,
@@ -43,7 +47,9 @@ public record RunStats(
         @JsonProperty("duplicates") Map<String, Long> duplicates,
         @JsonProperty("late_records") long lateRecords,
         @JsonProperty("tokens") long tokens,
-        @JsonProperty("wall_time_ms") long wallTimeMillis) {
+        @JsonProperty("wall_time_ms") long wallTimeMillis,
+        @JsonProperty("annotation") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                Map<String, Object> annotation) {
 
     private static final String[] SPLITS = {"train", "validation", "test"};
 
@@ -96,7 +102,8 @@ public record RunStats(
                 duplicates,
                 late,
                 tokens,
-                wallTimeMillis);
+                wallTimeMillis,
+                AnnotationStats.fromAccumulators(accumulators));
     }
 
     private static Map<String, Long> splits() {

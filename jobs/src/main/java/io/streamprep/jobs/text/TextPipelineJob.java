@@ -30,8 +30,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The text pipeline: parse + validate → normalize → exact dedup → tokenize + split → sinks, with
- * dead letters and duplicates collected from every stage.
+ * The text pipeline: parse + validate → normalize → exact dedup → [weak labels / annotation join] →
+ * tokenize + split → sinks, with dead letters and duplicates collected from every stage.
  *
  * <p>The job takes its source and sinks from outside, so tests run the real graph with test sources
  * and sinks. Every operator has a stable uid ({@code <pipeline.uid-prefix>-<stage>}), so savepoints
@@ -42,12 +42,26 @@ public final class TextPipelineJob {
     private final ReadableConfig options;
     private final Source<RawRecord, ?, ?> source;
     private final TextPipelineSinks sinks;
+    private final AnnotationIo annotation;
 
     public TextPipelineJob(
             ReadableConfig options, Source<RawRecord, ?, ?> source, TextPipelineSinks sinks) {
+        this(options, source, sinks, null);
+    }
+
+    /**
+     * @param annotation the annotation loop's inputs and outputs; {@code null} when {@code
+     *     annotation.enabled} is false
+     */
+    public TextPipelineJob(
+            ReadableConfig options,
+            Source<RawRecord, ?, ?> source,
+            TextPipelineSinks sinks,
+            AnnotationIo annotation) {
         this.options = Objects.requireNonNull(options, "options");
         this.source = Objects.requireNonNull(source, "source");
         this.sinks = Objects.requireNonNull(sinks, "sinks");
+        this.annotation = annotation;
     }
 
     /** Adds the pipeline to the environment. */
@@ -95,6 +109,10 @@ public final class TextPipelineJob {
             unique = deduplicated;
         }
 
+        AnnotationStage.Result annotated =
+                AnnotationStage.apply(unique, options, uids, annotation, watermarks);
+        unique = annotated.events();
+
         SingleOutputStreamOperator<TrainingRecord> tokenized =
                 unique.process(
                                 new TokenizeFunction(
@@ -114,6 +132,9 @@ public final class TextPipelineJob {
                         .union(
                                 normalized.getSideOutput(OutputTags.DEAD_LETTERS),
                                 tokenized.getSideOutput(OutputTags.DEAD_LETTERS));
+        for (DataStream<DeadLetterRecord> more : annotated.deadLetters()) {
+            deadLetters = deadLetters.union(more);
+        }
         deadLetters.sinkTo(sinks.deadLetters()).uid(uids.of("sink-dlq")).name("sink: dead letters");
     }
 }

@@ -19,6 +19,8 @@ public final class AllOptions {
                     ValidationOptions.class,
                     NormalizeOptions.class,
                     DedupOptions.class,
+                    WeakLabelOptions.class,
+                    AnnotationOptions.class,
                     TokenizerOptions.class,
                     SplitOptions.class,
                     SinkOptions.class);
