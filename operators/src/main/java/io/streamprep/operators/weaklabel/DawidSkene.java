@@ -70,12 +70,14 @@ public final class DawidSkene {
         while (iteration < Math.max(1, maxIterations)) {
             iteration++;
             mStep(observed, t, prior, confusion);
+            double[] logPrior = logOf(prior);
+            double[][][] logConf = logOf(confusion);
             double change = 0;
             for (int i = 0; i < t.length; i++) {
                 if (t[i] == null) {
                     continue;
                 }
-                double[] next = posterior(observed[i], prior, confusion);
+                double[] next = posterior(observed[i], logPrior, logConf);
                 for (int c = 0; c < k; c++) {
                     change = Math.max(change, Math.abs(next[c] - t[i][c]));
                 }
@@ -146,15 +148,15 @@ public final class DawidSkene {
         }
     }
 
-    private static double[] posterior(int[] votes, double[] prior, double[][][] conf) {
-        int k = prior.length;
+    private static double[] posterior(int[] votes, double[] logPrior, double[][][] logConf) {
+        int k = logPrior.length;
         double[] log = new double[k];
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < k; c++) {
-            log[c] = Math.log(prior[c]);
+            log[c] = logPrior[c];
             for (int j = 0; j < votes.length; j++) {
                 if (votes[j] >= 0) {
-                    log[c] += Math.log(conf[j][c][votes[j]]);
+                    log[c] += logConf[j][c][votes[j]];
                 }
             }
             max = Math.max(max, log[c]);
@@ -165,6 +167,25 @@ public final class DawidSkene {
         }
         normalizeInPlace(p);
         return p;
+    }
+
+    private static double[] logOf(double[] p) {
+        double[] log = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            log[i] = Math.log(p[i]);
+        }
+        return log;
+    }
+
+    private static double[][][] logOf(double[][][] conf) {
+        double[][][] log = new double[conf.length][][];
+        for (int j = 0; j < conf.length; j++) {
+            log[j] = new double[conf[j].length][];
+            for (int c = 0; c < conf[j].length; c++) {
+                log[j][c] = logOf(conf[j][c]);
+            }
+        }
+        return log;
     }
 
     /** The verdict for one item's votes; votes for classes the model never saw are ignored. */
@@ -185,7 +206,7 @@ public final class DawidSkene {
         if (!any) {
             return Decision.none();
         }
-        return Decision.of(classes, posterior(observed, prior, confusion));
+        return Decision.of(classes, posterior(observed, logOf(prior), logOf(confusion)));
     }
 
     /** The estimated accuracy of a source: P(vote = true class | it votes), under the priors. */
