@@ -5,8 +5,11 @@ import io.streamprep.operators.weaklabel.DawidSkene;
 import io.streamprep.operators.weaklabel.MajorityVote;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -108,11 +111,32 @@ public class VoteModelFunction extends KeyedProcessFunction<Long, VotedEvent, La
             return;
         }
         items.sort(ORDER);
-        DawidSkene model =
-                DawidSkene.fit(items.stream().map(VotedEvent::votes).toList(), emIterations);
+        List<String[]> aligned = aligned(items);
+        DawidSkene model = DawidSkene.fit(aligned, emIterations);
         counters.inc("windows_fitted");
-        for (VotedEvent item : items) {
-            out.collect(LabelDecision.of(item, model.decide(item.votes())));
+        for (int i = 0; i < items.size(); i++) {
+            out.collect(LabelDecision.of(items.get(i), model.decide(aligned.get(i))));
         }
+    }
+
+    /**
+     * Each item's votes in one column per voter (the sorted union of the window's voters), so a
+     * source is the same column in every item: annotators differ from record to record.
+     */
+    static List<String[]> aligned(List<VotedEvent> items) {
+        TreeSet<String> voters = new TreeSet<>();
+        for (VotedEvent item : items) {
+            voters.addAll(Arrays.asList(item.voters()));
+        }
+        List<String> columns = new ArrayList<>(voters);
+        List<String[]> aligned = new ArrayList<>(items.size());
+        for (VotedEvent item : items) {
+            String[] row = new String[columns.size()];
+            for (int j = 0; j < item.voters().length; j++) {
+                row[Collections.binarySearch(columns, item.voters()[j])] = item.votes()[j];
+            }
+            aligned.add(row);
+        }
+        return aligned;
     }
 }

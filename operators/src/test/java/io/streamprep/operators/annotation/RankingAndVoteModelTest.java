@@ -105,6 +105,19 @@ class RankingAndVoteModelTest {
         harness.close();
     }
 
+    @Test
+    void dawidSkeneAlignsVotesByVoterWhateverTheirOrderInARecord() {
+        List<String[]> aligned =
+                VoteModelFunction.aligned(
+                        List.of(
+                                voted("a", 1, new String[] {"bob", "ann"}, "x", "y"),
+                                voted("b", 2, new String[] {"cid", "ann"}, "z", "x"),
+                                voted("c", 3, new String[] {"ann", "bob", "cid"}, "y", "y", "y")));
+        assertThat(aligned.get(0)).containsExactly("y", "x", null);
+        assertThat(aligned.get(1)).containsExactly("x", null, "z");
+        assertThat(aligned.get(2)).containsExactly("y", "y", "y");
+    }
+
     private static VotedEvent voted(String id, long time, String[] voters, String... votes) {
         return new VotedEvent(AnnotationJoinFunctionTest.event(id, time), voters, votes, time);
     }
