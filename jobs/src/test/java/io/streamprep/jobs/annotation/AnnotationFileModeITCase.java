@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * File mode of the annotation loop (labels and feedback from JSONL files, requests and expired
- * records to folders), run as bounded BATCH jobs at parallelism 1 and 2: the outputs are as
- * expected and identical.
+ * records to folders) with Dawid-Skene weak labels, run as bounded BATCH jobs at parallelism 1 and
+ * 2: the outputs are as expected and identical.
  */
 class AnnotationFileModeITCase {
 
@@ -48,7 +48,9 @@ class AnnotationFileModeITCase {
                         "{\"id\":\"r2\",\"ts\":2000,\"text\":\"second text\"}",
                         "{\"id\":\"r3\",\"ts\":3000,\"text\":\"third text\"}",
                         "{\"id\":\"r4\",\"ts\":4000,\"text\":\"fourth text\"}",
-                        "{\"id\":\"r5\",\"ts\":5000,\"text\":\"fifth text\",\"label\":\"b\"}"));
+                        "{\"id\":\"r5\",\"ts\":5000,\"text\":\"fifth text\",\"label\":\"b\"}",
+                        "{\"id\":\"r6\",\"ts\":6000,\"text\":\"a dog barks\"}",
+                        "{\"id\":\"r7\",\"ts\":7000,\"text\":\"a tall tree\"}"));
         Path labels = dir.resolve("labels.jsonl");
         Files.write(
                 labels,
@@ -65,15 +67,26 @@ class AnnotationFileModeITCase {
         Map<String, List<String>> p2 = run(dir.resolve("out2"), input, labels, feedback, 2);
         assertThat(p2).isEqualTo(p1);
 
-        // r4's feedback (entropy 0.47) ranks it after the three vote-less records (entropy 1).
+        // r6 and r7 got one keyword vote each. With a single vote per function, Dawid-Skene has
+        // no evidence of a function's accuracy: EM drifts towards the prior, the posterior stays
+        // below weak-labels.min-confidence (0.7), and both are requested, with an entropy just
+        // under 1. They rank after the vote-less r1..r3 (entropy 1) and before r4, whose model
+        // feedback (0.9, 0.1) gives entropy 0.47.
         assertThat(p1.get("annotation-requests"))
                 .extracting(line -> Json.fromString(line, AnnotationRequest.class))
                 .extracting(r -> r.id() + ":" + r.rank() + ":" + r.scoredBy())
-                .containsExactlyInAnyOrder("r1:1:votes", "r2:2:votes", "r3:3:votes", "r4:4:model");
+                .containsExactlyInAnyOrder(
+                        "r1:1:votes",
+                        "r2:2:votes",
+                        "r3:3:votes",
+                        "r6:4:votes",
+                        "r7:5:votes",
+                        "r4:6:model");
         assertThat(p1.get("annotation-expired"))
                 .extracting(line -> Json.fromString(line, ExpiredAnnotation.class))
                 .extracting(e -> e.id() + ":" + e.reason())
-                .containsExactlyInAnyOrder("r2:no_agreement", "r3:timeout", "r4:timeout");
+                .containsExactlyInAnyOrder(
+                        "r2:no_agreement", "r3:timeout", "r4:timeout", "r6:timeout", "r7:timeout");
         List<String> training = new ArrayList<>(p1.get("train"));
         training.addAll(p1.get("validation"));
         training.addAll(p1.get("test"));
@@ -96,6 +109,10 @@ class AnnotationFileModeITCase {
                         "annotation.votes-required=2",
                         "annotation.window=10 s",
                         "annotation.timeout=1 min",
+                        "weak-labels.enabled=true",
+                        "weak-labels.model=DAWID_SKENE",
+                        "weak-labels.window=10 s",
+                        "weak-labels.keywords=animal=dog;plant=tree",
                         "pipeline.parallelism=" + parallelism));
         Map<String, List<String>> byFolder = new TreeMap<>();
         for (String folder :
