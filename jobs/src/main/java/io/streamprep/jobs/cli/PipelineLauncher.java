@@ -8,7 +8,6 @@ import io.streamprep.jobs.runtime.Environments;
 import io.streamprep.jobs.runtime.JobRunner;
 import io.streamprep.jobs.stats.RunStats;
 import io.streamprep.jobs.stats.SummaryPrinter;
-import io.streamprep.jobs.text.TextPipelineJob;
 import io.streamprep.schemas.config.PipelineOptions;
 import io.streamprep.schemas.serde.Json;
 import java.io.IOException;
@@ -44,7 +43,7 @@ final class PipelineLauncher {
             pipeline = config.get();
             io = PipelineIo.fromConfig(pipeline.options());
             env = Environments.create(pipeline);
-            new TextPipelineJob(pipeline.options(), io.source(), io.sinks()).build(env);
+            io.job(pipeline.options()).build(env);
             io.outputFolder().ifPresent(OutputFolder::prepare);
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("streamprep: " + e.getMessage());

@@ -29,7 +29,7 @@ public final class KafkaSinks {
                 sink(options, "sampled-out", KafkaRecordSerializers.sampledOut(options)));
     }
 
-    private static <T> KafkaSink<T> sink(
+    static <T> KafkaSink<T> sink(
             ReadableConfig options, String name, KafkaRecordSerializationSchema<T> serializer) {
         DeliveryGuarantee guarantee =
                 switch (options.get(SinkOptions.KAFKA_DELIVERY_GUARANTEE)) {

@@ -26,6 +26,8 @@ public final class OutputFolder {
                     FileSinks.DLQ,
                     FileSinks.DUPLICATES,
                     FileSinks.SAMPLED_OUT,
+                    AnnotationIos.REQUESTS_FOLDER,
+                    AnnotationIos.EXPIRED_FOLDER,
                     "stats.json",
                     "field-stats.json");
 

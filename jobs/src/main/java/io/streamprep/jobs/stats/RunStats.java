@@ -24,6 +24,8 @@ import java.util.TreeMap;
  * @param counters every other counter, by family and name (for example {@code pii}, {@code dedup},
  *     and the families of later stages such as augmentation), so no counter is missing from
  *     stats.json
+ * @param annotation weak-label and annotation counters and inter-annotator agreement (see {@link
+ *     AnnotationStats}); empty, and left out of {@code stats.json}, when those stages are off
  */
 @JsonPropertyOrder({
     "records_in",
@@ -40,7 +42,8 @@ import java.util.TreeMap;
     "tokens",
     "wall_time_ms",
     "records_per_second",
-    "counters"
+    "counters",
+    "annotation"
 })
 public record RunStats(
         @JsonProperty("records_in") long recordsIn,
@@ -53,13 +56,15 @@ public record RunStats(
         @JsonProperty("balance") @JsonInclude(JsonInclude.Include.NON_NULL) BalanceStats balance,
         @JsonProperty("tokens") long tokens,
         @JsonProperty("wall_time_ms") long wallTimeMillis,
-        @JsonProperty("counters") Map<String, Map<String, Long>> counters) {
+        @JsonProperty("counters") Map<String, Map<String, Long>> counters,
+        @JsonProperty("annotation") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                Map<String, Object> annotation) {
 
     private static final String[] SPLITS = {"train", "validation", "test"};
 
     /** Families with fields of their own; every other family goes to {@code counters}. */
     private static final Set<String> OWN_FIELDS =
-            Set.of("in", "out", "dlq", "duplicates", "balance");
+            Set.of("in", "out", "dlq", "duplicates", "balance", "annotation", "weak_labels");
 
     /** Reads the figures from a job's accumulator results. */
     public static RunStats fromAccumulators(Map<String, Object> accumulators, long wallTimeMillis) {
@@ -118,7 +123,8 @@ public record RunStats(
                 BalanceStats.fromAccumulators(accumulators),
                 tokens,
                 wallTimeMillis,
-                counters);
+                counters,
+                AnnotationStats.fromAccumulators(accumulators));
     }
 
     private static Map<String, Long> splits() {

@@ -33,9 +33,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The text pipeline: parse + validate → normalize → structured fields → exact dedup → near dedup →
- * class balance → tokenize + split → sinks, with dead letters and duplicates collected from every
- * stage.
+ * The text pipeline: parse + validate → normalize → [structured fields] → exact dedup → [near
+ * dedup] → [weak labels / annotation join] → [class balance] → tokenize + split → sinks, with dead
+ * letters and duplicates collected from every stage (bracketed stages only when enabled).
  *
  * <p>The job takes its source and sinks from outside, so tests run the real graph with test sources
  * and sinks. Every operator has a stable uid ({@code <pipeline.uid-prefix>-<stage>}), so savepoints
@@ -46,12 +46,26 @@ public final class TextPipelineJob {
     private final ReadableConfig options;
     private final Source<RawRecord, ?, ?> source;
     private final TextPipelineSinks sinks;
+    private final AnnotationIo annotation;
 
     public TextPipelineJob(
             ReadableConfig options, Source<RawRecord, ?, ?> source, TextPipelineSinks sinks) {
+        this(options, source, sinks, null);
+    }
+
+    /**
+     * @param annotation the annotation loop's inputs and outputs; {@code null} when {@code
+     *     annotation.enabled} is false
+     */
+    public TextPipelineJob(
+            ReadableConfig options,
+            Source<RawRecord, ?, ?> source,
+            TextPipelineSinks sinks,
+            AnnotationIo annotation) {
         this.options = Objects.requireNonNull(options, "options");
         this.source = Objects.requireNonNull(source, "source");
         this.sinks = Objects.requireNonNull(sinks, "sinks");
+        this.annotation = annotation;
     }
 
     /** Adds the pipeline to the environment. */
@@ -111,6 +125,10 @@ public final class TextPipelineJob {
                     .name("sink: duplicates");
         }
 
+        AnnotationStage.Result annotated =
+                AnnotationStage.apply(unique, options, uids, annotation, watermarks);
+        unique = annotated.events();
+
         DataStream<TextEvent> balanced =
                 ClassBalanceStage.apply(unique, options, uids, sinks.sampledOut());
 
@@ -140,6 +158,9 @@ public final class TextPipelineJob {
                                 .union(
                                         normalized.getSideOutput(OutputTags.DEAD_LETTERS),
                                         tokenized.getSideOutput(OutputTags.DEAD_LETTERS)));
+        for (DataStream<DeadLetterRecord> more : annotated.deadLetters()) {
+            deadLetters = deadLetters.union(more);
+        }
         deadLetters.sinkTo(sinks.deadLetters()).uid(uids.of("sink-dlq")).name("sink: dead letters");
     }
 }

@@ -4,7 +4,6 @@ import io.streamprep.jobs.config.ConfigLoader;
 import io.streamprep.jobs.config.PipelineConfig;
 import io.streamprep.jobs.io.PipelineIo;
 import io.streamprep.jobs.runtime.Environments;
-import io.streamprep.jobs.text.TextPipelineJob;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
@@ -31,7 +30,7 @@ public final class PipelineRuns {
                 StreamExecutionEnvironment.getExecutionEnvironment(
                         Environments.flinkConfiguration(config));
         PipelineIo io = PipelineIo.fromConfig(config.options());
-        new TextPipelineJob(config.options(), io.source(), io.sinks()).build(env);
+        io.job(config.options()).build(env);
         return env;
     }
 

@@ -22,6 +22,8 @@ public final class AllOptions {
                     DedupOptions.class,
                     BalanceOptions.class,
                     NearDedupOptions.class,
+                    WeakLabelOptions.class,
+                    AnnotationOptions.class,
                     TokenizerOptions.class,
                     SplitOptions.class,
                     SinkOptions.class);
