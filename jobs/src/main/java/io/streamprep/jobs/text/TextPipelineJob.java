@@ -30,8 +30,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The text pipeline: parse + validate → normalize → exact dedup → tokenize + split → sinks, with
- * dead letters and duplicates collected from every stage.
+ * The text pipeline: parse + validate → normalize → exact dedup → [augment] → tokenize + split →
+ * sinks, with dead letters and duplicates collected from every stage.
  *
  * <p>The job takes its source and sinks from outside, so tests run the real graph with test sources
  * and sinks. Every operator has a stable uid ({@code <pipeline.uid-prefix>-<stage>}), so savepoints
@@ -94,6 +94,7 @@ public final class TextPipelineJob {
                     .name("sink: duplicates");
             unique = deduplicated;
         }
+        unique = AugmentStages.apply(unique, options, uids, seed);
 
         SingleOutputStreamOperator<TrainingRecord> tokenized =
                 unique.process(

@@ -21,7 +21,8 @@ public final class AllOptions {
                     DedupOptions.class,
                     TokenizerOptions.class,
                     SplitOptions.class,
-                    SinkOptions.class);
+                    SinkOptions.class,
+                    AugmentOptions.class);
 
     private static final Map<String, ConfigOption<?>> BY_KEY = collect();
 
