@@ -104,7 +104,10 @@ final class EdaOperations {
         return out;
     }
 
-    /** Deletes each token with probability {@code p}, keeping one random token if none is left. */
+    /**
+     * Deletes each token with probability {@code p} (at least one for {@code p > 0}), keeping one
+     * random token if none is left.
+     */
     private List<Token> delete(
             List<Token> tokens, double p, SplittableRandom random, ObjectNode rec) {
         ArrayNode deleted = rec.arrayNode();
@@ -120,6 +123,12 @@ final class EdaOperations {
             } else {
                 out.add(tokens.get(i));
             }
+        }
+        if (deleted.isEmpty() && p > 0) {
+            // Like the other operations, change at least one word when alpha is not zero.
+            int drop = random.nextInt(tokens.size());
+            out.remove(drop);
+            deleted.add(drop);
         }
         if (out.isEmpty()) {
             int keep = random.nextInt(tokens.size());
