@@ -112,12 +112,24 @@ class AugmentationITCase {
                 .isGreaterThan(2.9);
         assertThat(eda).isGreaterThan(originals.size() - food + 2 * food);
 
+        // EDA output is bit-identical at another parallelism. Back-translations are compared by
+        // count only: APy itself occasionally translates the same sentence differently (see
+        // BENCHMARKS.md), which is outside streamprep's determinism guarantee.
         Path again = dir.resolve("again");
-        PipelineRuns.run(settings(again, 1));
-        assertThat(sorted(TrainingOutput.lines(again.resolve("train"))))
-                .isEqualTo(sorted(TrainingOutput.lines(out.resolve("train"))));
-        assertThat(sorted(TrainingOutput.lines(again.resolve("test"))))
-                .isEqualTo(sorted(TrainingOutput.lines(out.resolve("test"))));
+        JobExecutionResult second = PipelineRuns.run(settings(again, 1));
+        for (String split : List.of("train", "validation", "test")) {
+            assertThat(withoutBackTranslations(again.resolve(split)))
+                    .isEqualTo(withoutBackTranslations(out.resolve(split)));
+        }
+        assertThat(second.<Long>getAccumulatorResult("augment.mt_variants"))
+                .isGreaterThan((food - tooLong) * 9 / 10);
+    }
+
+    private static List<String> withoutBackTranslations(Path folder) {
+        return TrainingOutput.lines(folder).stream()
+                .filter(line -> !line.contains("\"op\":\"back_translate\""))
+                .sorted()
+                .collect(Collectors.toList());
     }
 
     private static List<String> settings(Path out, int parallelism) {
@@ -136,9 +148,5 @@ class AugmentationITCase {
         // Only the shortest definitions, to keep the test quick; the others count as too long.
         s.add("augment.backtranslate.max-chars=40");
         return s;
-    }
-
-    private static List<String> sorted(List<String> lines) {
-        return lines.stream().sorted().collect(Collectors.toList());
     }
 }
