@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.streamprep.jobs.testing.ApertiumServerExtension;
 import io.streamprep.jobs.testing.PipelineRuns;
 import io.streamprep.jobs.testing.SampleData;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,10 +22,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole text pipeline with augmentation on the shipped sample (real WordNet definitions), with
- * back-translation through a real Apertium APy server started for the test: variants arrive with
- * their provenance, in their source's split, with its label, and the output is the same at
- * parallelism 2 and 1.
+ * The whole text pipeline with augmentation on a third of the shipped sample (real WordNet
+ * definitions, and its broken lines), with back-translation through a real Apertium APy server
+ * started for the test: variants arrive with their provenance, in their source's split, with its
+ * label, and the EDA output is the same at parallelism 2 and 1.
  */
 class AugmentationITCase {
 
@@ -39,8 +41,18 @@ class AugmentationITCase {
 
     @TempDir Path dir;
 
+    private Path input;
+
     @Test
     void variantsCarryProvenanceAndStayInTheSourceSplitAndRunsAgree() throws Exception {
+        input = dir.resolve("sample-every-third-line.jsonl");
+        try (OutputStream file = Files.newOutputStream(input)) {
+            List<byte[]> lines = SampleData.lines();
+            for (int i = 0; i < lines.size(); i += 3) {
+                file.write(lines.get(i));
+                file.write('\n');
+            }
+        }
         Path out = dir.resolve("out");
         JobExecutionResult result = PipelineRuns.run(settings(out, 2));
 
@@ -132,9 +144,9 @@ class AugmentationITCase {
                 .collect(Collectors.toList());
     }
 
-    private static List<String> settings(Path out, int parallelism) {
+    private List<String> settings(Path out, int parallelism) {
         List<String> s = new ArrayList<>();
-        s.add("source.file.path=" + SampleData.file());
+        s.add("source.file.path=" + input);
         s.add("sink.file.path=" + out);
         s.add("labels.list=" + SampleData.LABELS);
         s.add("pipeline.parallelism=" + parallelism);
