@@ -34,8 +34,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The text pipeline: parse + validate → normalize → [structured fields] → exact dedup → [near
- * dedup] → [weak labels / annotation join] → [class balance] → tokenize + split → sinks, with dead
- * letters and duplicates collected from every stage (bracketed stages only when enabled).
+ * dedup] → [weak labels / annotation join] → [class balance] → [augment] → tokenize + split →
+ * sinks, with dead letters and duplicates collected from every stage (bracketed stages only when
+ * enabled).
  *
  * <p>The job takes its source and sinks from outside, so tests run the real graph with test sources
  * and sinks. Every operator has a stable uid ({@code <pipeline.uid-prefix>-<stage>}), so savepoints
@@ -131,6 +132,8 @@ public final class TextPipelineJob {
 
         DataStream<TextEvent> balanced =
                 ClassBalanceStage.apply(unique, options, uids, sinks.sampledOut());
+        // After balancing, so the extra variants it asks for minority classes are produced.
+        balanced = AugmentStages.apply(balanced, options, uids, seed);
 
         SingleOutputStreamOperator<TrainingRecord> tokenized =
                 balanced.process(

@@ -26,7 +26,8 @@ public final class AllOptions {
                     AnnotationOptions.class,
                     TokenizerOptions.class,
                     SplitOptions.class,
-                    SinkOptions.class);
+                    SinkOptions.class,
+                    AugmentOptions.class);
 
     private static final Map<String, ConfigOption<?>> BY_KEY = collect();
 
