@@ -21,7 +21,9 @@ public final class AllOptions {
                     DedupOptions.class,
                     TokenizerOptions.class,
                     SplitOptions.class,
-                    SinkOptions.class);
+                    SinkOptions.class,
+                    ImageOptions.class,
+                    ImageAugmentOptions.class);
 
     private static final Map<String, ConfigOption<?>> BY_KEY = collect();
 
