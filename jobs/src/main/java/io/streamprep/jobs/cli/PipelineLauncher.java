@@ -2,6 +2,8 @@ package io.streamprep.jobs.cli;
 
 import io.streamprep.jobs.config.ConfigException;
 import io.streamprep.jobs.config.PipelineConfig;
+import io.streamprep.jobs.image.ImagePipelineJob;
+import io.streamprep.jobs.image.ImagePipelineSinks;
 import io.streamprep.jobs.io.OutputFolder;
 import io.streamprep.jobs.io.PipelineIo;
 import io.streamprep.jobs.runtime.Environments;
@@ -44,7 +46,15 @@ final class PipelineLauncher {
             pipeline = config.get();
             io = PipelineIo.fromConfig(pipeline.options());
             env = Environments.create(pipeline);
-            new TextPipelineJob(pipeline.options(), io.source(), io.sinks()).build(env);
+            if (pipeline.options().get(PipelineOptions.KIND) == PipelineOptions.Kind.IMAGE) {
+                new ImagePipelineJob(
+                                pipeline.options(),
+                                io.source(),
+                                ImagePipelineSinks.fromConfig(pipeline.options(), io.sinks()))
+                        .build(env);
+            } else {
+                new TextPipelineJob(pipeline.options(), io.source(), io.sinks()).build(env);
+            }
             io.outputFolder().ifPresent(OutputFolder::prepare);
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("streamprep: " + e.getMessage());

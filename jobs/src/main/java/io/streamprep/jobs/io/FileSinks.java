@@ -25,17 +25,15 @@ public final class FileSinks {
     public static final String DLQ = "dlq";
     public static final String DUPLICATES = "duplicates";
 
-    private static final OutputFileConfig PART_FILES =
+    /** Part files are named {@code part-*.jsonl}. */
+    public static final OutputFileConfig PART_FILES =
             OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".jsonl").build();
 
     private FileSinks() {}
 
     /** The three sinks under {@code dir}. */
     public static TextPipelineSinks under(String dir) {
-        Path root =
-                dir.contains("://")
-                        ? new Path(dir)
-                        : new Path(new File(dir).getAbsoluteFile().toURI());
+        Path root = root(dir);
         return new TextPipelineSinks(
                 FileSink.forRowFormat(root, new JsonLineEncoder<TrainingRecord>())
                         .withBucketAssigner(new SplitBucketAssigner())
@@ -50,5 +48,12 @@ public final class FileSinks {
                         .withBucketAssigner(new BasePathBucketAssigner<>())
                         .withOutputFileConfig(PART_FILES)
                         .build());
+    }
+
+    /** The output folder as a Flink path: a URI as it is, a local folder made absolute. */
+    public static Path root(String dir) {
+        return dir.contains("://")
+                ? new Path(dir)
+                : new Path(new File(dir).getAbsoluteFile().toURI());
     }
 }

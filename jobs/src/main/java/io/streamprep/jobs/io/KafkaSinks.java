@@ -28,7 +28,8 @@ public final class KafkaSinks {
                 sink(options, "duplicates", KafkaRecordSerializers.duplicates(options)));
     }
 
-    private static <T> KafkaSink<T> sink(
+    /** One Kafka sink with this job's delivery guarantee and the transactional id suffix. */
+    public static <T> KafkaSink<T> sink(
             ReadableConfig options, String name, KafkaRecordSerializationSchema<T> serializer) {
         DeliveryGuarantee guarantee =
                 switch (options.get(SinkOptions.KAFKA_DELIVERY_GUARANTEE)) {
