@@ -53,17 +53,23 @@ public final class Resampler {
         }
         byte[] out = new byte[outW * outH * 3];
         int rowLen = outW * 3;
+        float[] acc = new float[rowLen];
         for (int y = 0; y < outH; y++) {
             int start = vertical.start[y] - rowsFrom;
             int off = vertical.offset[y];
             int n = vertical.count[y];
             int dst = y * rowLen;
-            for (int i = 0; i < rowLen; i++) {
-                float v = 0;
-                for (int k = 0; k < n; k++) {
-                    v += vertical.weight[off + k] * tmp[(start + k) * rowLen + i];
+            java.util.Arrays.fill(acc, 0f);
+            // Row by row keeps the inner loop sequential in memory (and vectorizable).
+            for (int k = 0; k < n; k++) {
+                float wk = vertical.weight[off + k];
+                int from = (start + k) * rowLen;
+                for (int i = 0; i < rowLen; i++) {
+                    acc[i] += wk * tmp[from + i];
                 }
-                out[dst + i] = clamp(v);
+            }
+            for (int i = 0; i < rowLen; i++) {
+                out[dst + i] = clamp(acc[i]);
             }
         }
         return new RgbImage(outW, outH, out);

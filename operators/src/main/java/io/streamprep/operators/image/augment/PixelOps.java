@@ -140,36 +140,39 @@ public final class PixelOps {
         int h = src.height();
         byte[] in = src.rgb();
         float[] tmp = new float[in.length];
+        float[] padded = new float[(w + 2 * radius) * 3];
         for (int y = 0; y < h; y++) {
-            int row = y * w;
-            for (int x = 0; x < w; x++) {
-                float r = 0;
-                float g = 0;
-                float b = 0;
-                for (int k = -radius; k <= radius; k++) {
-                    int xx = Math.min(w - 1, Math.max(0, x + k));
-                    int s = (row + xx) * 3;
-                    float wk = kernel[k + radius];
-                    r += wk * (in[s] & 0xFF);
-                    g += wk * (in[s + 1] & 0xFF);
-                    b += wk * (in[s + 2] & 0xFF);
+            int row = y * w * 3;
+            // Edge pixels repeated into a padded row, so the inner loop needs no bounds checks.
+            for (int x = -radius; x < w + radius; x++) {
+                int s = row + Math.min(w - 1, Math.max(0, x)) * 3;
+                int p = (x + radius) * 3;
+                padded[p] = in[s] & 0xFF;
+                padded[p + 1] = in[s + 1] & 0xFF;
+                padded[p + 2] = in[s + 2] & 0xFF;
+            }
+            for (int i = 0; i < w * 3; i++) {
+                float v = 0;
+                for (int k = 0; k < kernel.length; k++) {
+                    v += kernel[k] * padded[i + k * 3];
                 }
-                int d = (row + x) * 3;
-                tmp[d] = r;
-                tmp[d + 1] = g;
-                tmp[d + 2] = b;
+                tmp[row + i] = v;
             }
         }
         byte[] out = new byte[in.length];
         int rowLen = w * 3;
+        float[] acc = new float[rowLen];
         for (int y = 0; y < h; y++) {
-            for (int i = 0; i < rowLen; i++) {
-                float v = 0;
-                for (int k = -radius; k <= radius; k++) {
-                    int yy = Math.min(h - 1, Math.max(0, y + k));
-                    v += kernel[k + radius] * tmp[yy * rowLen + i];
+            java.util.Arrays.fill(acc, 0f);
+            for (int k = -radius; k <= radius; k++) {
+                int from = Math.min(h - 1, Math.max(0, y + k)) * rowLen;
+                float wk = kernel[k + radius];
+                for (int i = 0; i < rowLen; i++) {
+                    acc[i] += wk * tmp[from + i];
                 }
-                out[y * rowLen + i] = clamp(v);
+            }
+            for (int i = 0; i < rowLen; i++) {
+                out[y * rowLen + i] = clamp(acc[i]);
             }
         }
         return new RgbImage(w, h, out);
