@@ -2,6 +2,7 @@ package io.streamprep.jobs.cli;
 
 import io.streamprep.jobs.config.ConfigException;
 import io.streamprep.jobs.config.PipelineConfig;
+import io.streamprep.jobs.image.Pipelines;
 import io.streamprep.jobs.io.OutputFolder;
 import io.streamprep.jobs.io.PipelineIo;
 import io.streamprep.jobs.runtime.Environments;
@@ -20,9 +21,10 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Builds and runs the text pipeline for a loaded configuration: shared by {@code run} and {@code
- * backfill}. Attached, it waits for the job, prints progress and the summary and writes {@code
- * stats.json}; detached, it submits and returns (for clusters and unbounded jobs).
+ * Builds and runs the pipeline ({@code pipeline.kind}: text or image) for a loaded configuration:
+ * shared by {@code run} and {@code backfill}. Attached, it waits for the job, prints progress and
+ * the summary and writes {@code stats.json}; detached, it submits and returns (for clusters and
+ * unbounded jobs).
  */
 final class PipelineLauncher {
 
@@ -43,7 +45,7 @@ final class PipelineLauncher {
             pipeline = config.get();
             io = PipelineIo.fromConfig(pipeline.options());
             env = Environments.create(pipeline);
-            io.job(pipeline.options()).build(env);
+            Pipelines.build(pipeline.options(), io, env);
             io.outputFolder().ifPresent(OutputFolder::prepare);
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("streamprep: " + e.getMessage());

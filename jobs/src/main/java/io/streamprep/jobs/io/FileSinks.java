@@ -31,7 +31,8 @@ public final class FileSinks {
     public static final String DUPLICATES = "duplicates";
     public static final String SAMPLED_OUT = "sampled-out";
 
-    private static final OutputFileConfig PART_FILES =
+    /** Part files are named {@code part-*.jsonl}. */
+    public static final OutputFileConfig PART_FILES =
             OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".jsonl").build();
 
     private static final OutputFileConfig PARQUET_FILES =
@@ -49,10 +50,7 @@ public final class FileSinks {
      * go into the same split folders as the {@code part-*.jsonl} files.
      */
     public static TextPipelineSinks under(String dir, FileFormat format) {
-        Path root =
-                dir.contains("://")
-                        ? new Path(dir)
-                        : new Path(new File(dir).getAbsoluteFile().toURI());
+        Path root = root(dir);
         Sink<TrainingRecord> jsonl =
                 FileSink.forRowFormat(root, new JsonLineEncoder<TrainingRecord>())
                         .withBucketAssigner(new SplitBucketAssigner())
@@ -83,5 +81,12 @@ public final class FileSinks {
                         .withOutputFileConfig(PART_FILES)
                         .build(),
                 format == FileFormat.BOTH ? parquet : null);
+    }
+
+    /** The output folder as a Flink path: a URI as it is, a local folder made absolute. */
+    public static Path root(String dir) {
+        return dir.contains("://")
+                ? new Path(dir)
+                : new Path(new File(dir).getAbsoluteFile().toURI());
     }
 }

@@ -29,7 +29,8 @@ public final class KafkaSinks {
                 sink(options, "sampled-out", KafkaRecordSerializers.sampledOut(options)));
     }
 
-    static <T> KafkaSink<T> sink(
+    /** One Kafka sink with this job's delivery guarantee and the transactional id suffix. */
+    public static <T> KafkaSink<T> sink(
             ReadableConfig options, String name, KafkaRecordSerializationSchema<T> serializer) {
         DeliveryGuarantee guarantee =
                 switch (options.get(SinkOptions.KAFKA_DELIVERY_GUARANTEE)) {

@@ -27,7 +27,9 @@ public final class AllOptions {
                     TokenizerOptions.class,
                     SplitOptions.class,
                     SinkOptions.class,
-                    AugmentOptions.class);
+                    AugmentOptions.class,
+                    ImageOptions.class,
+                    ImageAugmentOptions.class);
 
     private static final Map<String, ConfigOption<?>> BY_KEY = collect();
 
