@@ -10,7 +10,9 @@ import com.networknt.schema.ValidationMessage;
 import io.streamprep.schemas.records.DeadLetterRecord;
 import io.streamprep.schemas.records.DuplicateRecord;
 import io.streamprep.schemas.records.ImageRecord;
+import io.streamprep.schemas.records.ImageTrainingRecord;
 import io.streamprep.schemas.records.RejectReason;
+import io.streamprep.schemas.records.SampledOutRecord;
 import io.streamprep.schemas.records.TextRecord;
 import io.streamprep.schemas.records.TrainingRecord;
 import io.streamprep.schemas.serde.Json;
@@ -94,6 +96,17 @@ class JsonSchemaConformanceTest {
     }
 
     @Test
+    void sampledOutRecordsConform() throws Exception {
+        assertValid(
+                "sampled-out-record",
+                new SampledOutRecord("a", "noun.person", 1500L, 1000L, 2000L, 3, 10));
+        assertInvalid(
+                "sampled-out-record",
+                "{\"id\":\"a\",\"label\":\"x\",\"event_time\":1,\"pane_start\":0,"
+                        + "\"pane_end\":2,\"kept\":0,\"of\":0}");
+    }
+
+    @Test
     void imageRecordsConform() throws Exception {
         assertValid(
                 "image-record",
@@ -109,6 +122,58 @@ class JsonSchemaConformanceTest {
                 new ImageRecord(
                         "i2", 5L, new ImageRecord.Image(null, "file:/x.png"), null, "cat", null));
         assertInvalid("image-record", "{\"id\":\"i\",\"image\":{}}");
+    }
+
+    @Test
+    void imageTrainingRecordsConform() throws Exception {
+        double[] mean = {0.485, 0.456, 0.406};
+        double[] std = {0.229, 0.224, 0.225};
+        assertValid(
+                "image-training-record",
+                new ImageTrainingRecord(
+                        "i1#0",
+                        "i1",
+                        0,
+                        "train",
+                        "cat",
+                        0,
+                        ImageTrainingRecord.RAW,
+                        ImageTrainingRecord.HWC,
+                        new int[] {1, 1, 3},
+                        new byte[] {1, 2, 3},
+                        mean,
+                        std,
+                        new byte[12],
+                        "a cat",
+                        new int[] {101, 102},
+                        new int[] {1, 1},
+                        "[{\"op\":\"hflip\"}]"));
+        assertValid(
+                "image-training-record",
+                new ImageTrainingRecord(
+                        "i2#0",
+                        "i2",
+                        0,
+                        "test",
+                        null,
+                        -1,
+                        ImageTrainingRecord.PNG,
+                        ImageTrainingRecord.HWC,
+                        new int[] {2, 2, 3},
+                        new byte[] {9},
+                        mean,
+                        std,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+        assertInvalid(
+                "image-training-record",
+                "{\"id\":\"a#0\",\"source_id\":\"a\",\"variant\":0,\"split\":\"train\","
+                        + "\"label_id\":-1,\"encoding\":\"raw\",\"layout\":\"CHW\","
+                        + "\"shape\":[1,1,3],\"pixels\":\"AAAA\",\"mean\":[0,0,0],"
+                        + "\"std\":[1,1,1]}");
     }
 
     @Test

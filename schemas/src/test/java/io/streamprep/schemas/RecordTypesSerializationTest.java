@@ -4,8 +4,11 @@ import static org.apache.flink.types.PojoTestUtils.assertSerializedAsPojoWithout
 
 import io.streamprep.schemas.records.DeadLetterRecord;
 import io.streamprep.schemas.records.DuplicateRecord;
+import io.streamprep.schemas.records.ImageEvent;
 import io.streamprep.schemas.records.ImageRecord;
+import io.streamprep.schemas.records.ImageTrainingRecord;
 import io.streamprep.schemas.records.RawRecord;
+import io.streamprep.schemas.records.SampledOutRecord;
 import io.streamprep.schemas.records.TextEvent;
 import io.streamprep.schemas.records.TextRecord;
 import io.streamprep.schemas.records.TrainingRecord;
@@ -24,8 +27,11 @@ class RecordTypesSerializationTest {
                 TrainingRecord.class,
                 DeadLetterRecord.class,
                 DuplicateRecord.class,
+                SampledOutRecord.class,
                 ImageRecord.class,
-                ImageRecord.Image.class
+                ImageRecord.Image.class,
+                ImageEvent.class,
+                ImageTrainingRecord.class
             })
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         assertSerializedAsPojoWithoutKryo(type);

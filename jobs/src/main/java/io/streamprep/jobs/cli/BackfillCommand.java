@@ -130,7 +130,8 @@ final class BackfillCommand implements Callable<Integer> {
                             SinkOptions.KAFKA_TOPIC_VALIDATION,
                             SinkOptions.KAFKA_TOPIC_TEST,
                             SinkOptions.KAFKA_TOPIC_DLQ,
-                            SinkOptions.KAFKA_TOPIC_DUPLICATES)) {
+                            SinkOptions.KAFKA_TOPIC_DUPLICATES,
+                            SinkOptions.KAFKA_TOPIC_SAMPLED_OUT)) {
                 loader.set(
                         option.key(),
                         live.options().get(option) + target.topicSuffix,

@@ -30,7 +30,10 @@ final class OptionsCommand implements Callable<Integer> {
             if (markdown) {
                 System.out.printf(
                         "| `%s` | %s | `%s` | %s |%n",
-                        option.key(), type, def, description.replace("|", "\\|"));
+                        option.key(),
+                        type,
+                        def.replace("|", "\\|"),
+                        description.replace("|", "\\|"));
             } else {
                 System.out.println(option.key() + " (" + type + ") = " + def);
                 System.out.println("    " + description);

@@ -2,13 +2,13 @@ package io.streamprep.jobs.cli;
 
 import io.streamprep.jobs.config.ConfigException;
 import io.streamprep.jobs.config.PipelineConfig;
+import io.streamprep.jobs.image.Pipelines;
 import io.streamprep.jobs.io.OutputFolder;
 import io.streamprep.jobs.io.PipelineIo;
 import io.streamprep.jobs.runtime.Environments;
 import io.streamprep.jobs.runtime.JobRunner;
 import io.streamprep.jobs.stats.RunStats;
 import io.streamprep.jobs.stats.SummaryPrinter;
-import io.streamprep.jobs.text.TextPipelineJob;
 import io.streamprep.schemas.config.PipelineOptions;
 import io.streamprep.schemas.serde.Json;
 import java.io.IOException;
@@ -21,9 +21,10 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Builds and runs the text pipeline for a loaded configuration: shared by {@code run} and {@code
- * backfill}. Attached, it waits for the job, prints progress and the summary and writes {@code
- * stats.json}; detached, it submits and returns (for clusters and unbounded jobs).
+ * Builds and runs the pipeline ({@code pipeline.kind}: text or image) for a loaded configuration:
+ * shared by {@code run} and {@code backfill}. Attached, it waits for the job, prints progress and
+ * the summary and writes {@code stats.json}; detached, it submits and returns (for clusters and
+ * unbounded jobs).
  */
 final class PipelineLauncher {
 
@@ -44,7 +45,7 @@ final class PipelineLauncher {
             pipeline = config.get();
             io = PipelineIo.fromConfig(pipeline.options());
             env = Environments.create(pipeline);
-            new TextPipelineJob(pipeline.options(), io.source(), io.sinks()).build(env);
+            Pipelines.build(pipeline.options(), io, env);
             io.outputFolder().ifPresent(OutputFolder::prepare);
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("streamprep: " + e.getMessage());

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         name = "run",
         mixinStandardHelpOptions = true,
         description = {
-            "Run the text pipeline: parse, normalize, deduplicate, tokenize and split.",
+            "Run the text pipeline: parse, normalize, deduplicate, tokenize and split"
+                    + " (or the image pipeline, with pipeline.kind: IMAGE).",
             "",
             "With no arguments it runs the shipped example config on the shipped sample data on an"
                     + " embedded local Flink and writes to ./out.",
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
             "Examples:",
             "  bin/streamprep run",
             "  bin/streamprep run --input corpus.jsonl --output out --set labels.list='a;b;c'",
-            "  bin/streamprep run --config config/kafka-example.yaml"
+            "  bin/streamprep run --config config/kafka-example.yaml",
+            "  bin/streamprep run --config config/image-example.yaml"
         })
 final class RunCommand implements Callable<Integer> {
 

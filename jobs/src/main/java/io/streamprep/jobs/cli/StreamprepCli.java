@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             CorpusCommand.class,
             BenchCommand.class,
             OptionsCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StreamprepCli implements Runnable {

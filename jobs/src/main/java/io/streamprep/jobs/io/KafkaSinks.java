@@ -9,7 +9,7 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 
 /**
- * Builds the three Kafka sinks from the {@code sink.kafka.*} options.
+ * Builds the Kafka sinks from the {@code sink.kafka.*} options.
  *
  * <p>EXACTLY_ONCE: each sink writes in Kafka transactions committed when a checkpoint completes, so
  * a {@code read_committed} consumer sees every record once, one checkpoint interval late. Each sink
@@ -25,10 +25,12 @@ public final class KafkaSinks {
         return new TextPipelineSinks(
                 sink(options, "training", KafkaRecordSerializers.trainingRecords(options)),
                 sink(options, "dlq", KafkaRecordSerializers.deadLetters(options)),
-                sink(options, "duplicates", KafkaRecordSerializers.duplicates(options)));
+                sink(options, "duplicates", KafkaRecordSerializers.duplicates(options)),
+                sink(options, "sampled-out", KafkaRecordSerializers.sampledOut(options)));
     }
 
-    private static <T> KafkaSink<T> sink(
+    /** One Kafka sink with this job's delivery guarantee and the transactional id suffix. */
+    public static <T> KafkaSink<T> sink(
             ReadableConfig options, String name, KafkaRecordSerializationSchema<T> serializer) {
         DeliveryGuarantee guarantee =
                 switch (options.get(SinkOptions.KAFKA_DELIVERY_GUARANTEE)) {

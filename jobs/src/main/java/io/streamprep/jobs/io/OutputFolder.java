@@ -25,7 +25,11 @@ public final class OutputFolder {
                     "test",
                     FileSinks.DLQ,
                     FileSinks.DUPLICATES,
-                    "stats.json");
+                    FileSinks.SAMPLED_OUT,
+                    AnnotationIos.REQUESTS_FOLDER,
+                    AnnotationIos.EXPIRED_FOLDER,
+                    "stats.json",
+                    "field-stats.json");
 
     private final Path root;
 

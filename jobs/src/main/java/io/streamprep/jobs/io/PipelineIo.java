@@ -1,5 +1,7 @@
 package io.streamprep.jobs.io;
 
+import io.streamprep.jobs.text.AnnotationIo;
+import io.streamprep.jobs.text.TextPipelineJob;
 import io.streamprep.jobs.text.TextPipelineSinks;
 import io.streamprep.schemas.config.SinkOptions;
 import io.streamprep.schemas.config.SourceOptions;
@@ -16,13 +18,20 @@ import org.apache.flink.configuration.ReadableConfig;
  * @param outputFolder the local output folder, when writing files locally
  * @param describeSource a human-readable description of the source
  * @param describeSinks a human-readable description of the sinks
+ * @param annotation the annotation loop's inputs and outputs, or {@code null} when disabled
  */
 public record PipelineIo(
         Source<RawRecord, ?, ?> source,
         TextPipelineSinks sinks,
         Optional<OutputFolder> outputFolder,
         String describeSource,
-        String describeSinks) {
+        String describeSinks,
+        AnnotationIo annotation) {
+
+    /** The text pipeline job over these inputs and outputs. */
+    public TextPipelineJob job(ReadableConfig options) {
+        return new TextPipelineJob(options, source, sinks, annotation);
+    }
 
     /**
      * @throws io.streamprep.jobs.config.ConfigException if a path is missing or invalid
@@ -47,16 +56,18 @@ public record PipelineIo(
                     KafkaSinks.fromConfig(options),
                     Optional.empty(),
                     sourceText,
-                    KafkaSinks.describe(options));
+                    KafkaSinks.describe(options),
+                    AnnotationIos.fromConfig(options));
         }
         String dir = options.get(SinkOptions.FILE_PATH);
         Optional<OutputFolder> folder =
                 dir.contains("://") ? Optional.empty() : Optional.of(new OutputFolder(dir));
         return new PipelineIo(
                 source,
-                FileSinks.under(dir),
+                FileSinks.under(dir, options.get(SinkOptions.FILE_FORMAT)),
                 folder,
                 sourceText,
-                folder.map(f -> f.root().toString()).orElse(dir));
+                folder.map(f -> f.root().toString()).orElse(dir),
+                AnnotationIos.fromConfig(options));
     }
 }

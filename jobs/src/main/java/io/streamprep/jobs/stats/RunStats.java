@@ -1,8 +1,10 @@
 package io.streamprep.jobs.stats;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -16,8 +18,14 @@ import java.util.TreeMap;
  * @param deadLetters rejected records per reason code
  * @param duplicates duplicates per kind
  * @param lateRecords records behind the watermark when they reached dedup
+ * @param balance class balancing's before/after distributions, or {@code null} without balancing
  * @param tokens real (non-padding) tokens written
  * @param wallTimeMillis wall-clock time of the job
+ * @param counters every other counter, by family and name (for example {@code pii}, {@code dedup},
+ *     and the families of later stages such as augmentation), so no counter is missing from
+ *     stats.json
+ * @param annotation weak-label and annotation counters and inter-annotator agreement (see {@link
+ *     AnnotationStats}); empty, and left out of {@code stats.json}, when those stages are off
  */
 @JsonPropertyOrder({
     "records_in",
@@ -30,9 +38,12 @@ import java.util.TreeMap;
     "duplicates_total",
     "duplicates",
     "late_records",
+    "balance",
     "tokens",
     "wall_time_ms",
-    "records_per_second"
+    "records_per_second",
+    "counters",
+    "annotation"
 })
 public record RunStats(
         @JsonProperty("records_in") long recordsIn,
@@ -42,10 +53,18 @@ public record RunStats(
         @JsonProperty("dead_letters") Map<String, Long> deadLetters,
         @JsonProperty("duplicates") Map<String, Long> duplicates,
         @JsonProperty("late_records") long lateRecords,
+        @JsonProperty("balance") @JsonInclude(JsonInclude.Include.NON_NULL) BalanceStats balance,
         @JsonProperty("tokens") long tokens,
-        @JsonProperty("wall_time_ms") long wallTimeMillis) {
+        @JsonProperty("wall_time_ms") long wallTimeMillis,
+        @JsonProperty("counters") Map<String, Map<String, Long>> counters,
+        @JsonProperty("annotation") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                Map<String, Object> annotation) {
 
     private static final String[] SPLITS = {"train", "validation", "test"};
+
+    /** Families with fields of their own; every other family goes to {@code counters}. */
+    private static final Set<String> OWN_FIELDS =
+            Set.of("in", "out", "dlq", "duplicates", "balance", "annotation", "weak_labels");
 
     /** Reads the figures from a job's accumulator results. */
     public static RunStats fromAccumulators(Map<String, Object> accumulators, long wallTimeMillis) {
@@ -60,12 +79,18 @@ public record RunStats(
         long recordsIn = 0;
         long late = 0;
         long tokens = 0;
+        Map<String, Map<String, Long>> counters = new TreeMap<>();
         for (Map.Entry<String, Object> e : accumulators.entrySet()) {
             String name = e.getKey();
             if (!(e.getValue() instanceof Number number)) {
                 continue;
             }
             long value = number.longValue();
+            int familyEnd = name.indexOf('.');
+            if (familyEnd > 0 && !OWN_FIELDS.contains(name.substring(0, familyEnd))) {
+                counters.computeIfAbsent(name.substring(0, familyEnd), k -> new TreeMap<>())
+                        .merge(name.substring(familyEnd + 1), value, Long::sum);
+            }
             if (name.equals("in.records")) {
                 recordsIn = value;
             } else if (name.equals("out.tokens")) {
@@ -95,8 +120,11 @@ public record RunStats(
                 deadLetters,
                 duplicates,
                 late,
+                BalanceStats.fromAccumulators(accumulators),
                 tokens,
-                wallTimeMillis);
+                wallTimeMillis,
+                counters,
+                AnnotationStats.fromAccumulators(accumulators));
     }
 
     private static Map<String, Long> splits() {

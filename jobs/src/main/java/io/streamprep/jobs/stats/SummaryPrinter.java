@@ -47,6 +47,9 @@ public final class SummaryPrinter {
                     s.lateRecords());
         }
         printClasses(s, out);
+        if (s.balance() != null) {
+            BalanceSummary.print(s.balance(), out);
+        }
         out.println("  output: " + output);
     }
 

@@ -2,6 +2,7 @@ package io.streamprep.jobs.text;
 
 import io.streamprep.operators.common.OutputTags;
 import io.streamprep.operators.dedup.ExactDedupFunction;
+import io.streamprep.operators.dedup.near.NearDedupSettings;
 import io.streamprep.operators.normalize.NormalizeFunction;
 import io.streamprep.operators.normalize.NormalizerSettings;
 import io.streamprep.operators.parse.EventTimes;
@@ -13,11 +14,13 @@ import io.streamprep.operators.tokenize.TokenizeFunction;
 import io.streamprep.operators.tokenize.TokenizerSettings;
 import io.streamprep.operators.validate.LabelIndex;
 import io.streamprep.schemas.config.DedupOptions;
+import io.streamprep.schemas.config.NearDedupOptions;
 import io.streamprep.schemas.config.PipelineOptions;
 import io.streamprep.schemas.config.SinkOptions;
 import io.streamprep.schemas.config.SourceOptions;
 import io.streamprep.schemas.config.ValidationOptions;
 import io.streamprep.schemas.records.DeadLetterRecord;
+import io.streamprep.schemas.records.DuplicateRecord;
 import io.streamprep.schemas.records.RawRecord;
 import io.streamprep.schemas.records.TextEvent;
 import io.streamprep.schemas.records.TrainingRecord;
@@ -30,8 +33,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The text pipeline: parse + validate → normalize → exact dedup → tokenize + split → sinks, with
- * dead letters and duplicates collected from every stage.
+ * The text pipeline: parse + validate → normalize → [structured fields] → exact dedup → [near
+ * dedup] → [weak labels / annotation join] → [class balance] → [augment] → tokenize + split →
+ * sinks, with dead letters and duplicates collected from every stage (bracketed stages only when
+ * enabled).
  *
  * <p>The job takes its source and sinks from outside, so tests run the real graph with test sources
  * and sinks. Every operator has a stable uid ({@code <pipeline.uid-prefix>-<stage>}), so savepoints
@@ -42,12 +47,26 @@ public final class TextPipelineJob {
     private final ReadableConfig options;
     private final Source<RawRecord, ?, ?> source;
     private final TextPipelineSinks sinks;
+    private final AnnotationIo annotation;
 
     public TextPipelineJob(
             ReadableConfig options, Source<RawRecord, ?, ?> source, TextPipelineSinks sinks) {
+        this(options, source, sinks, null);
+    }
+
+    /**
+     * @param annotation the annotation loop's inputs and outputs; {@code null} when {@code
+     *     annotation.enabled} is false
+     */
+    public TextPipelineJob(
+            ReadableConfig options,
+            Source<RawRecord, ?, ?> source,
+            TextPipelineSinks sinks,
+            AnnotationIo annotation) {
         this.options = Objects.requireNonNull(options, "options");
         this.source = Objects.requireNonNull(source, "source");
         this.sinks = Objects.requireNonNull(sinks, "sinks");
+        this.annotation = annotation;
     }
 
     /** Adds the pipeline to the environment. */
@@ -76,10 +95,13 @@ public final class TextPipelineJob {
                         .uid(uids.of("normalize"))
                         .name("normalize");
 
-        DataStream<TextEvent> unique = normalized;
+        FieldsStage fields = FieldsStage.apply(options, uids, normalized);
+
+        DataStream<TextEvent> unique = fields.events();
+        DataStream<DuplicateRecord> duplicates = null;
         if (options.get(DedupOptions.EXACT_ENABLED)) {
             SingleOutputStreamOperator<TextEvent> deduplicated =
-                    normalized
+                    fields.events()
                             .keyBy(TextEvent::fingerprint)
                             .process(
                                     new ExactDedupFunction(
@@ -87,16 +109,34 @@ public final class TextPipelineJob {
                                             options.get(DedupOptions.STATE_TTL)))
                             .uid(uids.of("dedup-exact"))
                             .name("exact dedup");
-            deduplicated
-                    .getSideOutput(OutputTags.DUPLICATES)
+            duplicates = deduplicated.getSideOutput(OutputTags.DUPLICATES);
+            unique = deduplicated;
+        }
+        if (options.get(NearDedupOptions.ENABLED)) {
+            SingleOutputStreamOperator<TextEvent> nearUnique =
+                    NearDedupStage.apply(unique, NearDedupSettings.fromConfig(options, seed), uids);
+            DataStream<DuplicateRecord> near = NearDedupStage.duplicates(nearUnique);
+            duplicates = duplicates == null ? near : duplicates.union(near);
+            unique = nearUnique;
+        }
+        if (duplicates != null) {
+            duplicates
                     .sinkTo(sinks.duplicates())
                     .uid(uids.of("sink-duplicates"))
                     .name("sink: duplicates");
-            unique = deduplicated;
         }
 
+        AnnotationStage.Result annotated =
+                AnnotationStage.apply(unique, options, uids, annotation, watermarks);
+        unique = annotated.events();
+
+        DataStream<TextEvent> balanced =
+                ClassBalanceStage.apply(unique, options, uids, sinks.sampledOut());
+        // After balancing, so the extra variants it asks for minority classes are produced.
+        balanced = AugmentStages.apply(balanced, options, uids, seed);
+
         SingleOutputStreamOperator<TrainingRecord> tokenized =
-                unique.process(
+                balanced.process(
                                 new TokenizeFunction(
                                         tokenizer,
                                         SplitAssigner.fromConfig(options, seed),
@@ -108,12 +148,22 @@ public final class TextPipelineJob {
                 .sinkTo(sinks.training())
                 .uid(uids.of("sink-training"))
                 .name("sink: training records");
+        if (sinks.trainingParquet() != null) {
+            tokenized
+                    .sinkTo(sinks.trainingParquet())
+                    .uid(uids.of("sink-training-parquet"))
+                    .name("sink: training records (Parquet)");
+        }
 
         DataStream<DeadLetterRecord> deadLetters =
-                parsed.getSideOutput(OutputTags.DEAD_LETTERS)
-                        .union(
-                                normalized.getSideOutput(OutputTags.DEAD_LETTERS),
-                                tokenized.getSideOutput(OutputTags.DEAD_LETTERS));
+                fields.withDeadLetters(
+                        parsed.getSideOutput(OutputTags.DEAD_LETTERS)
+                                .union(
+                                        normalized.getSideOutput(OutputTags.DEAD_LETTERS),
+                                        tokenized.getSideOutput(OutputTags.DEAD_LETTERS)));
+        for (DataStream<DeadLetterRecord> more : annotated.deadLetters()) {
+            deadLetters = deadLetters.union(more);
+        }
         deadLetters.sinkTo(sinks.deadLetters()).uid(uids.of("sink-dlq")).name("sink: dead letters");
     }
 }

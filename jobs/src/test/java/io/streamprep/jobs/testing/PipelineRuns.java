@@ -2,17 +2,18 @@ package io.streamprep.jobs.testing;
 
 import io.streamprep.jobs.config.ConfigLoader;
 import io.streamprep.jobs.config.PipelineConfig;
+import io.streamprep.jobs.image.Pipelines;
 import io.streamprep.jobs.io.PipelineIo;
 import io.streamprep.jobs.runtime.Environments;
-import io.streamprep.jobs.text.TextPipelineJob;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Runs the real text pipeline, built exactly as {@code bin/streamprep run} builds it, on the
- * MiniCluster of the calling test (registered with {@code MiniClusterExtension}).
+ * Runs the real text or image pipeline ({@code pipeline.kind}), built exactly as {@code
+ * bin/streamprep run} builds it, on the MiniCluster of the calling test (registered with {@code
+ * MiniClusterExtension}).
  */
 public final class PipelineRuns {
 
@@ -31,7 +32,7 @@ public final class PipelineRuns {
                 StreamExecutionEnvironment.getExecutionEnvironment(
                         Environments.flinkConfiguration(config));
         PipelineIo io = PipelineIo.fromConfig(config.options());
-        new TextPipelineJob(config.options(), io.source(), io.sinks()).build(env);
+        Pipelines.build(config.options(), io, env);
         return env;
     }
 

@@ -59,6 +59,14 @@ public final class StableHash {
         return HexFormat.of().formatHex(out, 0, 16);
     }
 
+    /** Hex SHA-256 of the bytes, cut to 128 bits (e.g. the fingerprint of decoded pixels). */
+    public static String fingerprint(byte[] bytes) {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        byte[] out = digest.digest(bytes);
+        return HexFormat.of().formatHex(out, 0, 16);
+    }
+
     private static void updateLong(MessageDigest digest, long v) {
         for (int i = 7; i >= 0; i--) {
             digest.update((byte) (v >>> (8 * i)));

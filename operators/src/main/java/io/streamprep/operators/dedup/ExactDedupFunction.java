@@ -1,159 +1,34 @@
 package io.streamprep.operators.dedup;
 
-import io.streamprep.operators.common.OutputTags;
-import io.streamprep.operators.common.PipelineCounters;
-import io.streamprep.schemas.records.DuplicateRecord;
 import io.streamprep.schemas.records.TextEvent;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.ListTypeInfo;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
 
 /**
- * Windowed exact deduplication, keyed by the fingerprint of the normalized text (see {@link
- * ExactDedupPolicy} for the rule).
- *
- * <p>To make the winner independent of arrival order, records are buffered until the watermark
- * passes their event time and then judged in (event time, id) order. Kept records go to the main
- * output; duplicates go to {@link OutputTags#DUPLICATES} naming the kept record. Nothing is dropped
- * silently.
- *
- * <p>Late records (event time at or behind the watermark, i.e. more out of order than the source's
- * bound) cannot be ordered any more; they are judged at once against the latest kept record, within
- * the window on either side, and counted as {@code dedup.late}.
- *
- * <p>State: per fingerprint, the latest kept record and the buffer of not-yet-judged records. An
- * event-time timer clears the kept record once the window after it has passed, so state lives for
- * about one window; a processing-time TTL ({@code stateTtl}) is a safety net against keys whose
- * timers never fire (a stalled watermark).
+ * Windowed exact deduplication of text events, keyed by the fingerprint of the normalized text. The
+ * rule, state, timers and late-record handling are {@link WindowedExactDedup}'s: the first copy by
+ * (event time, id) within the window is kept, every later one goes to {@code OutputTags.DUPLICATES}
+ * naming it.
  */
-public class ExactDedupFunction extends KeyedProcessFunction<String, TextEvent, TextEvent> {
+public class ExactDedupFunction extends WindowedExactDedup<TextEvent> {
 
     private static final long serialVersionUID = 1L;
-
-    private final ExactDedupPolicy policy;
-    private final Duration stateTtl;
-
-    private transient ValueState<KeptRecord> kept;
-    private transient MapState<Long, List<TextEvent>> pending;
-    private transient PipelineCounters duplicates;
-    private transient PipelineCounters dedup;
 
     /**
      * @param window how far apart in event time two copies may be to count as duplicates
      * @param stateTtl safety-net TTL for all keyed state, or {@code null} for none
      */
     public ExactDedupFunction(Duration window, Duration stateTtl) {
-        this.policy = new ExactDedupPolicy(window);
-        this.stateTtl = stateTtl;
+        super(window, stateTtl, TypeInformation.of(TextEvent.class));
     }
 
     @Override
-    public void open(OpenContext openContext) {
-        ValueStateDescriptor<KeptRecord> keptDescriptor =
-                new ValueStateDescriptor<>("kept", TypeInformation.of(KeptRecord.class));
-        MapStateDescriptor<Long, List<TextEvent>> pendingDescriptor =
-                new MapStateDescriptor<>(
-                        "pending", Types.LONG, new ListTypeInfo<>(TextEvent.class));
-        if (stateTtl != null) {
-            StateTtlConfig ttl =
-                    StateTtlConfig.newBuilder(stateTtl)
-                            .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                            .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                            .build();
-            keptDescriptor.enableTimeToLive(ttl);
-            pendingDescriptor.enableTimeToLive(ttl);
-        }
-        kept = getRuntimeContext().getState(keptDescriptor);
-        pending = getRuntimeContext().getMapState(pendingDescriptor);
-        duplicates = new PipelineCounters(getRuntimeContext(), "duplicates");
-        dedup = new PipelineCounters(getRuntimeContext(), "dedup");
+    protected long eventTime(TextEvent record) {
+        return record.eventTime();
     }
 
     @Override
-    public void processElement(TextEvent event, Context ctx, Collector<TextEvent> out)
-            throws Exception {
-        long time = event.eventTime();
-        if (time > ctx.timerService().currentWatermark()) {
-            List<TextEvent> atTime = pending.get(time);
-            if (atTime == null) {
-                atTime = new ArrayList<>(1);
-            }
-            atTime.add(event);
-            pending.put(time, atTime);
-            ctx.timerService().registerEventTimeTimer(time);
-            return;
-        }
-        dedup.inc("late");
-        KeptRecord last = kept.value();
-        if (policy.isLateDuplicate(last, time)) {
-            emitDuplicate(ctx, event, last);
-        } else {
-            KeptRecord now = keep(ctx, event, out, last);
-            if (now != last) {
-                kept.update(now);
-            }
-        }
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<TextEvent> out)
-            throws Exception {
-        // The kept record is read once and written at most once per timer: every state access
-        // goes through the TTL wrapper and its incremental cleanup, which profiling showed to
-        // cost as much as the dedup logic itself (BENCHMARKS.md).
-        KeptRecord stored = kept.value();
-        KeptRecord last = stored;
-        List<TextEvent> due = pending.get(timestamp);
-        if (due != null) {
-            pending.remove(timestamp);
-            due.sort(ExactDedupPolicy.ORDER);
-            for (TextEvent event : due) {
-                if (policy.isDuplicate(last, event.eventTime())) {
-                    emitDuplicate(ctx, event, last);
-                } else {
-                    last = keep(ctx, event, out, last);
-                }
-            }
-        }
-        if (last != null && timestamp > policy.expiry(last)) {
-            if (stored != null) {
-                kept.clear();
-            }
-        } else if (last != stored) {
-            kept.update(last);
-        }
-    }
-
-    /** Emits the event and returns the kept record after it; only the caller writes it. */
-    private KeptRecord keep(
-            Context ctx, TextEvent event, Collector<TextEvent> out, KeptRecord last) {
-        out.collect(event);
-        if (last == null || event.eventTime() >= last.eventTime()) {
-            KeptRecord now = new KeptRecord(event.eventTime(), event.id());
-            long expiry = policy.expiry(now);
-            if (expiry < Long.MAX_VALUE) {
-                ctx.timerService().registerEventTimeTimer(expiry + 1);
-            }
-            return now;
-        }
-        return last;
-    }
-
-    private void emitDuplicate(Context ctx, TextEvent event, KeptRecord of) {
-        duplicates.inc(DuplicateRecord.EXACT);
-        ctx.output(
-                OutputTags.DUPLICATES,
-                new DuplicateRecord(event.id(), of.id(), DuplicateRecord.EXACT, 1.0));
+    protected String idOf(TextEvent record) {
+        return record.id();
     }
 }

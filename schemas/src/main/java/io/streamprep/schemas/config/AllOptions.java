@@ -18,10 +18,18 @@ public final class AllOptions {
                     SourceOptions.class,
                     ValidationOptions.class,
                     NormalizeOptions.class,
+                    FieldOptions.class,
                     DedupOptions.class,
+                    BalanceOptions.class,
+                    NearDedupOptions.class,
+                    WeakLabelOptions.class,
+                    AnnotationOptions.class,
                     TokenizerOptions.class,
                     SplitOptions.class,
-                    SinkOptions.class);
+                    SinkOptions.class,
+                    AugmentOptions.class,
+                    ImageOptions.class,
+                    ImageAugmentOptions.class);
 
     private static final Map<String, ConfigOption<?>> BY_KEY = collect();
 

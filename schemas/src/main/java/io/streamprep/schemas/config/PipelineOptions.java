@@ -37,5 +37,19 @@ public final class PipelineOptions {
                     .defaultValue(2)
                     .withDescription("Parallelism of every operator.");
 
+    /** Which pipeline {@code run} builds. */
+    public enum Kind {
+        TEXT,
+        IMAGE
+    }
+
+    public static final ConfigOption<Kind> KIND =
+            key("pipeline.kind")
+                    .enumType(Kind.class)
+                    .defaultValue(Kind.TEXT)
+                    .withDescription(
+                            "TEXT runs the text pipeline on text records; IMAGE runs the image "
+                                    + "pipeline on image records (see the README's Images section).");
+
     private PipelineOptions() {}
 }

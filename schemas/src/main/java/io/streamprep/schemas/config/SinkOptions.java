@@ -14,6 +14,13 @@ public final class SinkOptions {
         KAFKA
     }
 
+    /** File formats of the training records. */
+    public enum FileFormat {
+        JSONL,
+        PARQUET,
+        BOTH
+    }
+
     /** Kafka delivery guarantees. */
     public enum Guarantee {
         EXACTLY_ONCE,
@@ -33,6 +40,16 @@ public final class SinkOptions {
                     .withDescription(
                             "Output folder: train/, validation/, test/, dlq/, duplicates/ and "
                                     + "stats.json.");
+
+    public static final ConfigOption<FileFormat> FILE_FORMAT =
+            key("sink.file.format")
+                    .enumType(FileFormat.class)
+                    .defaultValue(FileFormat.JSONL)
+                    .withDescription(
+                            "Format of the training records of the FILE sink: JSONL "
+                                    + "(part-*.jsonl), PARQUET (part-*.parquet, schema in the "
+                                    + "README), or BOTH side by side in the same split folders. "
+                                    + "Dead letters and duplicates are always JSONL.");
 
     public static final ConfigOption<Boolean> INCLUDE_TEXT =
             key("sink.include-text")
@@ -75,6 +92,14 @@ public final class SinkOptions {
                     .stringType()
                     .defaultValue("streamprep-duplicates")
                     .withDescription("Topic for duplicate records.");
+
+    public static final ConfigOption<String> KAFKA_TOPIC_SAMPLED_OUT =
+            key("sink.kafka.topic.sampled-out")
+                    .stringType()
+                    .defaultValue("streamprep-sampled-out")
+                    .withDescription(
+                            "Topic for records under-sampled by class balancing (only written "
+                                    + "with balance.enabled).");
 
     public static final ConfigOption<Guarantee> KAFKA_DELIVERY_GUARANTEE =
             key("sink.kafka.delivery-guarantee")

@@ -9,8 +9,7 @@ import io.streamprep.schemas.serde.RawJsonDeserializer;
 import java.util.Objects;
 
 /**
- * The input image record ({@code schemas/image-record.schema.json}). Reserved: no pipeline reads it
- * yet.
+ * The input image record ({@code schemas/image-record.schema.json}) of the image pipeline.
  *
  * @param id stable, non-empty identifier
  * @param ts event time in epoch millis, or {@code null}

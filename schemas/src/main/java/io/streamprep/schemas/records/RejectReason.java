@@ -36,7 +36,25 @@ public enum RejectReason {
     /** Longer than {@code filter.max-chars} after normalization. */
     TOO_LONG("too_long"),
     /** The tokenizer failed on the text. */
-    TOKENIZER_ERROR("tokenizer_error");
+    TOKENIZER_ERROR("tokenizer_error"),
+    /** A declared {@code meta} field is absent or null and its missing-value policy is drop. */
+    MISSING_FIELD("missing_field"),
+    /** A declared {@code meta} field is an outlier and its outlier policy is drop. */
+    OUTLIER("outlier"),
+    /** An image record without {@code image}, or with neither or both of bytes and uri. */
+    MISSING_IMAGE("missing_image"),
+    /** The encoded image is larger than {@code image.max-bytes}. */
+    IMAGE_TOO_LARGE("image_too_large"),
+    /** The image URI cannot be read: unsupported scheme, outside the allowed roots, missing. */
+    IMAGE_UNREADABLE("image_unreadable"),
+    /** The bytes are not an image in a supported format (PNG, JPEG, GIF, BMP). */
+    UNSUPPORTED_IMAGE_FORMAT("unsupported_image_format"),
+    /** The image is truncated or corrupt: its header or pixel data cannot be decoded. */
+    CORRUPT_IMAGE("corrupt_image"),
+    /** Zero bytes, or a width or height of zero. */
+    EMPTY_IMAGE("empty_image"),
+    /** The header declares more pixels than {@code image.max-pixels} (decompression bomb). */
+    DECOMPRESSION_BOMB("decompression_bomb");
 
     private final String code;
 

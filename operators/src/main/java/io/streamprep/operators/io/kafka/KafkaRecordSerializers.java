@@ -3,6 +3,7 @@ package io.streamprep.operators.io.kafka;
 import io.streamprep.schemas.config.SinkOptions;
 import io.streamprep.schemas.records.DeadLetterRecord;
 import io.streamprep.schemas.records.DuplicateRecord;
+import io.streamprep.schemas.records.SampledOutRecord;
 import io.streamprep.schemas.records.TrainingRecord;
 import org.apache.flink.configuration.ReadableConfig;
 
@@ -36,6 +37,12 @@ public final class KafkaRecordSerializers {
     public static JsonRecordSerializer<DuplicateRecord> duplicates(ReadableConfig config) {
         String topic = config.get(SinkOptions.KAFKA_TOPIC_DUPLICATES);
         return new JsonRecordSerializer<>(DuplicateRecord::id, record -> topic);
+    }
+
+    /** Records under-sampled by class balancing to the sampled-out topic. */
+    public static JsonRecordSerializer<SampledOutRecord> sampledOut(ReadableConfig config) {
+        String topic = config.get(SinkOptions.KAFKA_TOPIC_SAMPLED_OUT);
+        return new JsonRecordSerializer<>(SampledOutRecord::id, record -> topic);
     }
 
     private static String keyOf(DeadLetterRecord record) {

@@ -1,0 +1,102 @@
+#!/usr/bin/python3
+"""The image pipeline's steps and augmentation operators in OpenCV and PIL, single-threaded.
+
+Prints '<lib> <step> <images/s>' lines like ImageThroughput does. Run by run.sh under Debian's
+python3 (python3-opencv, python3-pil, python3-numpy).
+"""
+import io, os, sys, time
+import numpy as np
+import cv2
+from PIL import Image
+
+cv2.setNumThreads(1)
+MEAN = np.array([0.485, 0.456, 0.406], np.float32)
+STD = np.array([0.229, 0.224, 0.225], np.float32)
+SIZE = 224
+files = [open(os.path.join(sys.argv[1], f), "rb").read()
+         for f in sorted(os.listdir(sys.argv[1])) if f.endswith((".jpg", ".png"))]
+
+
+def report(lib, name, step, n):
+    for i in range(max(n, 50)):
+        step(i % n)
+    start, count = time.perf_counter(), 0
+    while time.perf_counter() - start < 3.0:
+        step(count % n)
+        count += 1
+    print(f"{lib} {name} {count / (time.perf_counter() - start):.1f}", flush=True)
+
+
+def cv_crop(img):
+    h, w = img.shape[:2]
+    s = SIZE / min(h, w)
+    img = cv2.resize(img, (max(SIZE, round(w * s)), max(SIZE, round(h * s))), interpolation=cv2.INTER_AREA)
+    h, w = img.shape[:2]
+    y, x = (h - SIZE) // 2, (w - SIZE) // 2
+    return img[y:y + SIZE, x:x + SIZE]
+
+
+def cv_decode(data):
+    img = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    return cv2.cvtColor(img, cv2.COLOR_BGR2RGB)
+
+
+def cv_pipeline(i):
+    crop = cv2.flip(cv_crop(cv_decode(files[i])), 1)
+    tensor = ((crop.astype(np.float32) / 255.0 - MEAN) / STD).transpose(2, 0, 1).copy()
+    ok, png = cv2.imencode(".png", cv2.cvtColor(crop, cv2.COLOR_RGB2BGR))
+    return tensor, png
+
+
+def pil_pipeline(i):
+    img = Image.open(io.BytesIO(files[i])).convert("RGB")
+    w, h = img.size
+    s = SIZE / min(w, h)
+    img = img.resize((max(SIZE, round(w * s)), max(SIZE, round(h * s))), Image.BILINEAR)
+    w, h = img.size
+    x, y = (w - SIZE) // 2, (h - SIZE) // 2
+    crop = img.crop((x, y, x + SIZE, y + SIZE)).transpose(Image.FLIP_LEFT_RIGHT)
+    tensor = ((np.asarray(crop, np.float32) / 255.0 - MEAN) / STD).transpose(2, 0, 1).copy()
+    out = io.BytesIO()
+    crop.save(out, "PNG")
+    return tensor, out
+
+
+n = len(files)
+report("opencv", "pipeline", cv_pipeline, n)
+report("pil", "pipeline", pil_pipeline, n)
+report("opencv", "decode", lambda i: cv_decode(files[i]), n)
+report("pil", "decode", lambda i: Image.open(io.BytesIO(files[i])).convert("RGB"), n)
+
+crops = [cv_crop(cv_decode(f)) for f in files]
+rng = np.random.default_rng(1)
+centre = ((SIZE - 1) / 2, (SIZE - 1) / 2)
+rot = cv2.getRotationMatrix2D(centre, 15, 1.0)
+zoom = cv2.getRotationMatrix2D(centre, 0, 0.8)
+
+
+def jitter(img):
+    img = cv2.convertScaleAbs(img, alpha=1.2, beta=0)
+    grey_mean = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY).mean()
+    img = cv2.addWeighted(img, 0.8, np.full_like(img, int(grey_mean)), 0.2, 0)
+    grey = cv2.cvtColor(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY), cv2.COLOR_GRAY2RGB)
+    img = cv2.addWeighted(img, 1.2, grey, -0.2, 0)
+    hsv = cv2.cvtColor(img, cv2.COLOR_RGB2HSV)
+    hsv[..., 0] = (hsv[..., 0].astype(np.int16) + 9) % 180
+    return cv2.cvtColor(hsv, cv2.COLOR_HSV2RGB)
+
+
+ops = {
+    "hflip": lambda img: cv2.flip(img, 1),
+    "vflip": lambda img: cv2.flip(img, 0),
+    "rotate": lambda img: cv2.warpAffine(img, rot, (SIZE, SIZE), flags=cv2.INTER_LINEAR,
+                                         borderMode=cv2.BORDER_CONSTANT, borderValue=(255, 255, 255)),
+    "resized_crop": lambda img: cv2.resize(img[30:190, 20:170], (SIZE, SIZE), interpolation=cv2.INTER_LINEAR),
+    "scale": lambda img: cv2.warpAffine(img, zoom, (SIZE, SIZE), flags=cv2.INTER_LINEAR,
+                                        borderMode=cv2.BORDER_CONSTANT, borderValue=(255, 255, 255)),
+    "colour_jitter": jitter,
+    "gaussian_noise": lambda img: np.clip(img + rng.normal(0, 10, img.shape), 0, 255).astype(np.uint8),
+    "gaussian_blur": lambda img: cv2.GaussianBlur(img, (0, 0), 1.5),
+}
+for name, op in ops.items():
+    report("opencv", name, lambda i, op=op: op(crops[i]), n)

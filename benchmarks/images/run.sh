@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Images/s per core of the image pipeline's steps and augmentation operators, in one run, next to
+# the same steps in OpenCV (python3-opencv) and PIL (python3-pil) on the same images.
+# Images: the photos-like wallpapers of Debian's gnome-backgrounds (installed if missing; WebP
+# converted once to JPEG quality 90 at 1280 px wide, the size of a typical crawled image).
+# Usage: benchmarks/images/run.sh [image-folder]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+work="$root/.run/bench-images"
+images="${1:-$work/images}"
+if [ "$#" -eq 0 ] && [ ! -d "$images" ]; then
+  for p in gnome-backgrounds python3-opencv python3-pil python3-numpy; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ -n "${missing[*]:-}" ]; then apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; fi
+  mkdir -p "$images"
+  /usr/bin/python3 - "$images" <<'PY'
+import os, sys
+from PIL import Image
+src = "/usr/share/backgrounds/gnome"
+for f in sorted(os.listdir(src)):
+    if f.endswith(".webp"):
+        img = Image.open(os.path.join(src, f)).convert("RGB")
+        w, h = img.size
+        img = img.resize((1280, round(h * 1280 / w)), Image.LANCZOS)
+        img.save(os.path.join(sys.argv[1], f[:-5] + ".jpg"), quality=90)
+PY
+fi
+(cd "$root" && mvn -B -q -o -pl benchmarks -am package -DskipTests -Dspotless.check.skip=true -Dstreamprep.test-deps.skip=true) >&2
+out="$work/results.txt"
+mkdir -p "$work"
+{
+  java -Xmx1g -Djava.awt.headless=true -cp "$root/benchmarks/target/benchmarks.jar" \
+    io.streamprep.benchmarks.ImageThroughput "$images"
+  /usr/bin/python3 "$root/benchmarks/images/bench.py" "$images"
+} | tee "$out"
+echo
+echo "step              java/s   opencv/s  pil/s   java:opencv  java:pil"
+awk '{v[$2][$1]=$3; if (!($2 in seen)) {seen[$2]=1; order[n++]=$2}}
+  END {for (i=0;i<n;i++) {s=order[i]; j=v[s]["java"]; o=v[s]["opencv"]; p=v[s]["pil"];
+    printf "%-16s %8s %9s %6s  %10s %9s\n", s, j, o, (p==""?"-":p),
+      (o>0?sprintf("%.2f",j/o):"-"), (p>0?sprintf("%.2f",j/p):"-")}}' "$out"

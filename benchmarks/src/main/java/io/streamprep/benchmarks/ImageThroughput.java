@@ -1,0 +1,105 @@
+package io.streamprep.benchmarks;
+
+import io.streamprep.operators.image.Geometry;
+import io.streamprep.operators.image.ImageDecoder;
+import io.streamprep.operators.image.ImageHeader;
+import io.streamprep.operators.image.ImageNormalizer;
+import io.streamprep.operators.image.ImageRejection;
+import io.streamprep.operators.image.PixelCodec;
+import io.streamprep.operators.image.RgbImage;
+import io.streamprep.operators.image.augment.PixelOps;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * Single-thread images/s of the image pipeline's steps and of each augmentation operator, printed
+ * as {@code java <step> <images/s>} lines that {@code benchmarks/images/run.sh} sets side by side
+ * with the same steps in OpenCV and PIL. A plain timed loop (warm-up, then at least 3 s per step),
+ * so it runs next to the Python script with the same images; JMH is used for the text figures.
+ *
+ * <p>Usage: {@code ImageThroughput <folder of .jpg/.png images>}.
+ */
+public final class ImageThroughput {
+
+    private static final double[] MEAN = {0.485, 0.456, 0.406};
+    private static final double[] STD = {0.229, 0.224, 0.225};
+    private static final long MEASURE_NANOS = 3_000_000_000L;
+
+    private ImageThroughput() {}
+
+    public static void main(String[] args) throws Exception {
+        List<byte[]> files = new ArrayList<>();
+        try (Stream<Path> paths = Files.list(Path.of(args[0]))) {
+            for (Path p : paths.sorted().toList()) {
+                String name = p.toString();
+                if (name.endsWith(".jpg") || name.endsWith(".png")) {
+                    files.add(Files.readAllBytes(p));
+                }
+            }
+        }
+        ImageDecoder decoder = new ImageDecoder(0xFFFFFF);
+        ImageNormalizer normalizer = new ImageNormalizer(224);
+        report(
+                "pipeline",
+                files.size(),
+                i -> {
+                    RgbImage img = decode(decoder, files.get(i));
+                    RgbImage crop = Geometry.flipHorizontal(normalizer.normalize(img));
+                    return PixelCodec.tensor(crop, MEAN, STD).length + PixelCodec.png(crop).length;
+                });
+        report("decode", files.size(), i -> decode(decoder, files.get(i)).width());
+
+        List<RgbImage> crops = new ArrayList<>();
+        for (byte[] f : files) {
+            crops.add(normalizer.normalize(decode(decoder, f)));
+        }
+        SplittableRandom random = new SplittableRandom(1);
+        Map<String, UnaryOperator<RgbImage>> ops = new LinkedHashMap<>();
+        ops.put("hflip", Geometry::flipHorizontal);
+        ops.put("vflip", Geometry::flipVertical);
+        ops.put("rotate", img -> PixelOps.rotate(img, 15, 0xFFFFFF));
+        ops.put("resized_crop", img -> PixelOps.resizedCrop(img, 20, 30, 150, 160));
+        ops.put("scale", img -> PixelOps.scale(img, 0.8, 0xFFFFFF));
+        ops.put("colour_jitter", img -> PixelOps.colourJitter(img, 1.2, 0.8, 1.2, 0.05));
+        ops.put("gaussian_noise", img -> PixelOps.gaussianNoise(img, 10, random));
+        ops.put("gaussian_blur", img -> PixelOps.gaussianBlur(img, 1.5));
+        for (Map.Entry<String, UnaryOperator<RgbImage>> op : ops.entrySet()) {
+            report(op.getKey(), crops.size(), i -> op.getValue().apply(crops.get(i)).width());
+        }
+    }
+
+    private interface Step {
+        int run(int index) throws Exception;
+    }
+
+    private static void report(String name, int n, Step step) throws Exception {
+        long sink = 0;
+        for (int i = 0; i < Math.max(n, 50); i++) {
+            sink += step.run(i % n);
+        }
+        long start = System.nanoTime();
+        long count = 0;
+        while (System.nanoTime() - start < MEASURE_NANOS) {
+            sink += step.run((int) (count % n));
+            count++;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("java %s %.1f%n", name, count / seconds);
+        if (sink == 42) {
+            System.out.println();
+        }
+    }
+
+    private static RgbImage decode(ImageDecoder decoder, byte[] bytes)
+            throws ImageRejection, IOException {
+        return decoder.decode(bytes, ImageHeader.probe(bytes, 100_000_000L));
+    }
+}

@@ -1,0 +1,61 @@
+package io.streamprep.benchmarks;
+
+import io.streamprep.operators.dedup.near.MinHashModel;
+import io.streamprep.operators.dedup.near.NearMember;
+import java.io.IOException;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+
+/**
+ * Serialized bytes of near-dedup index state per representative (kept record), measured with the
+ * Flink serializers the index uses: its {@link NearMember} under its id, its id in one list per
+ * band, and its id under its event time. Map keys shared by several records (band keys, event
+ * times) are counted once per record, an upper bound. Prints a Markdown table.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * io.streamprep.benchmarks.NearDedupStateSize}
+ */
+public final class NearDedupStateSize {
+
+    private NearDedupStateSize() {}
+
+    public static void main(String[] args) throws IOException {
+        String id = "wn31-n-01919566"; // a typical 15-character id
+        String text =
+                "a large natural stream of water (larger than a creek) flowing in a channel"
+                        + " to the sea, a lake or another river";
+        TypeSerializer<NearMember> members =
+                TypeInformation.of(NearMember.class).createSerializer(new SerializerConfigImpl());
+        System.out.println(
+                "| num-perm | bands x rows | member | band entries | by-time entry | total |");
+        System.out.println("|---:|---|---:|---:|---:|---:|");
+        for (int numPerm : new int[] {64, 128, 256}) {
+            MinHashModel model = MinHashModel.withOptimalBanding(5, numPerm, 0.8, 42);
+            byte[] signature = model.signature(text);
+            int member =
+                    bytes(members, new NearMember(1_735_689_600_000L, signature, id))
+                            + bytes(StringSerializer.INSTANCE, id);
+            int bands = model.banding().bands();
+            int bandEntries = bands * (Long.BYTES + bytes(StringSerializer.INSTANCE, id));
+            int byTime = Long.BYTES + bytes(StringSerializer.INSTANCE, id);
+            System.out.printf(
+                    "| %d | %d x %d | %d | %d | %d | %d |%n",
+                    numPerm,
+                    bands,
+                    model.banding().rows(),
+                    member,
+                    bandEntries,
+                    byTime,
+                    member + bandEntries + byTime);
+        }
+    }
+
+    private static <T> int bytes(TypeSerializer<T> serializer, T value) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(value, out);
+        return out.length();
+    }
+}

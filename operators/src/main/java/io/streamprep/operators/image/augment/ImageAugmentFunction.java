@@ -1,0 +1,49 @@
+package io.streamprep.operators.image.augment;
+
+import io.streamprep.operators.common.PipelineCounters;
+import io.streamprep.operators.image.RgbImage;
+import io.streamprep.schemas.records.ImageEvent;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * The image augment stage: passes every original on and adds {@code variants} augmented copies
+ * ({@link ImageAugmenter}), numbered 1.., each carrying its operations as provenance. Variants keep
+ * the source's id and split key, so they land in the source's split. Stateless and deterministic;
+ * counts {@code augment.image_variants}.
+ */
+public class ImageAugmentFunction extends ProcessFunction<ImageEvent, ImageEvent> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ImageAugmentPolicy policy;
+    private final long seed;
+    private final int background;
+
+    private transient ImageAugmenter augmenter;
+    private transient PipelineCounters counters;
+
+    public ImageAugmentFunction(ImageAugmentPolicy policy, long seed, int background) {
+        this.policy = policy;
+        this.seed = seed;
+        this.background = background;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        augmenter = new ImageAugmenter(policy, seed, background);
+        counters = new PipelineCounters(getRuntimeContext(), "augment");
+    }
+
+    @Override
+    public void processElement(ImageEvent event, Context ctx, Collector<ImageEvent> out) {
+        out.collect(event);
+        RgbImage source = new RgbImage(event.width(), event.height(), event.pixels());
+        for (int v = 1; v <= policy.variants(); v++) {
+            ImageAugmenter.Variant variant = augmenter.variant(source, event.id(), v);
+            out.collect(event.asVariant(v, variant.image().rgb(), variant.operations()));
+            counters.inc("image_variants");
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package io.streamprep.operators.dedup.near;
+
+import static io.streamprep.operators.dedup.near.TestingNearDuplicateModel.sig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamprep.schemas.config.NearDedupOptions.Mode;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class NearDedupIndexFunctionTest {
+
+    private static final long WINDOW = 1_000;
+    private static final byte[] A = sig(1, 1, 1, 1);
+    private static final byte[] A_NEAR = sig(1, 1, 1, 9);
+    private static final byte[] B_NEAR_A = sig(1, 1, 2, 2);
+    private static final byte[] C_NEAR_B = sig(3, 3, 2, 2);
+    private static final byte[] OTHER = sig(7, 7, 7, 7);
+
+    private KeyedOneInputStreamOperatorTestHarness<Integer, NearProbe, NearVerdict> harness;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void theEarliestRecordWinsWhateverTheArrivalOrder() throws Exception {
+        open(Mode.DROP);
+        probe("c", 300, A_NEAR);
+        probe("a", 100, A);
+        probe("x", 150, OTHER);
+        probe("b", 200, A);
+        harness.processWatermark(1_000);
+
+        assertThat(verdicts())
+                .containsExactly(
+                        kept("a"),
+                        kept("x"),
+                        new NearVerdict("k-b", "b", "a", 1.0, "a"),
+                        new NearVerdict("k-c", "c", "a", 0.75, "a"));
+    }
+
+    @Test
+    void tiesInEventTimeAreBrokenById() throws Exception {
+        open(Mode.DROP);
+        probe("z", 100, A);
+        probe("m", 100, A_NEAR);
+        harness.processWatermark(100);
+
+        assertThat(verdicts())
+                .containsExactly(kept("m"), new NearVerdict("k-z", "z", "m", 0.75, "m"));
+    }
+
+    @Test
+    void dropModeComparesWithKeptRecordsOnly() throws Exception {
+        open(Mode.DROP);
+        probe("a", 100, A);
+        probe("b", 200, B_NEAR_A);
+        probe("c", 300, C_NEAR_B); // similar to b only, and b was dropped
+        harness.processWatermark(1_000);
+
+        assertThat(verdicts())
+                .containsExactly(kept("a"), new NearVerdict("k-b", "b", "a", 0.5, "a"), kept("c"));
+    }
+
+    @Test
+    void groupModeKeepsEverythingAndChainsTheRepresentative() throws Exception {
+        open(Mode.GROUP);
+        probe("a", 100, A);
+        probe("b", 200, B_NEAR_A);
+        probe("c", 300, C_NEAR_B);
+        probe("x", 400, OTHER);
+        harness.processWatermark(1_000);
+
+        assertThat(verdicts())
+                .containsExactly(
+                        kept("a"),
+                        new NearVerdict("k-b", "b", "a", 0.5, "a"),
+                        new NearVerdict("k-c", "c", "b", 0.5, "a"),
+                        kept("x"));
+    }
+
+    @Test
+    void recordsFurtherApartThanTheWindowAreBothKept() throws Exception {
+        open(Mode.DROP);
+        probe("a", 0, A);
+        probe("b", WINDOW, A);
+        probe("c", WINDOW + 1, A);
+        probe("d", 2 * WINDOW + 1, A);
+        harness.processWatermark(10 * WINDOW);
+
+        assertThat(verdicts())
+                .containsExactly(
+                        kept("a"),
+                        new NearVerdict("k-b", "b", "a", 1.0, "a"),
+                        kept("c"),
+                        new NearVerdict("k-d", "d", "c", 1.0, "c"));
+    }
+
+    @Test
+    void nothingIsDecidedBeforeTheWatermarkPassesTheRecord() throws Exception {
+        open(Mode.DROP);
+        probe("a", 100, A);
+        harness.processWatermark(99);
+        assertThat(verdicts()).isEmpty();
+        harness.processWatermark(100);
+        assertThat(verdicts()).containsExactly(kept("a"));
+    }
+
+    @Test
+    void stateAndTimersAreClearedOnceTheWindowHasPassed() throws Exception {
+        open(Mode.GROUP);
+        probe("a", 100, A);
+        probe("b", 150, A_NEAR);
+        probe("x", 400, OTHER);
+        harness.processWatermark(500);
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+        assertThat(harness.numEventTimeTimers()).isPositive();
+
+        harness.processWatermark(400 + WINDOW);
+        assertThat(harness.numKeyedStateEntries()).isPositive(); // x is still within its window
+
+        harness.processWatermark(400 + WINDOW + 1);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void pendingProbesAndRepresentativesSurviveSnapshotAndRestore() throws Exception {
+        open(Mode.DROP);
+        probe("a", 100, A);
+        harness.processWatermark(200);
+        probe("c", 400, A_NEAR);
+        probe("b", 300, OTHER);
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+
+        harness = newHarness(Mode.DROP);
+        harness.setup();
+        harness.initializeState(snapshot);
+        harness.open();
+        probe("d", 350, A);
+        harness.processWatermark(2_000);
+
+        assertThat(verdicts())
+                .containsExactly( // a was decided before the snapshot
+                        kept("b"),
+                        new NearVerdict("k-d", "d", "a", 1.0, "a"),
+                        new NearVerdict("k-c", "c", "a", 0.75, "a"));
+        harness.processWatermark(400 + WINDOW + 1);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void lateProbesAreJudgedAtOnceAgainstRepresentativesOnEitherSide() throws Exception {
+        open(Mode.DROP);
+        probe("b", 500, A);
+        harness.processWatermark(600);
+        probe("a", 100, A_NEAR); // late, within the window before b
+        probe("x", 50, OTHER); // late, similar to nothing
+
+        assertThat(verdicts())
+                .containsExactly(kept("b"), new NearVerdict("k-a", "a", "b", 0.75, "b"), kept("x"));
+        harness.processWatermark(10 * WINDOW);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void worksWithTheRealTextModel() throws Exception {
+        MinHashModel model = MinHashModel.withOptimalBanding(5, 128, 0.8, 42);
+        String text = String.join(" ", words(60));
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(
+                                new NearDedupIndexFunction(
+                                        model, Duration.ofMillis(WINDOW), Mode.DROP, null)),
+                        NearDedupKeys.index(),
+                        Types.INT);
+        harness.open();
+        probe("a", 10, model.signature(text));
+        probe("b", 20, model.signature(text + " and one more word"));
+        probe("c", 30, model.signature("a different text altogether, nothing alike at all"));
+        harness.processWatermark(100);
+
+        List<NearVerdict> verdicts = verdicts();
+        assertThat(verdicts).extracting(NearVerdict::duplicateOf).containsExactly(null, "a", null);
+        assertThat(verdicts.get(1).similarity()).isGreaterThan(0.8);
+    }
+
+    private static List<String> words(int n) {
+        return java.util.stream.IntStream.range(0, n)
+                .mapToObj(i -> "word" + (i * 7919 % 1000))
+                .collect(Collectors.toList());
+    }
+
+    private void open(Mode mode) throws Exception {
+        harness = newHarness(mode);
+        harness.open();
+    }
+
+    private KeyedOneInputStreamOperatorTestHarness<Integer, NearProbe, NearVerdict> newHarness(
+            Mode mode) throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(
+                        new NearDedupIndexFunction(
+                                new TestingNearDuplicateModel(),
+                                Duration.ofMillis(WINDOW),
+                                mode,
+                                Duration.ofDays(7))),
+                NearDedupKeys.index(),
+                Types.INT);
+    }
+
+    private void probe(String id, long time, byte[] signature) throws Exception {
+        harness.processElement(new NearProbe("k-" + id, id, time, signature), time);
+    }
+
+    private List<NearVerdict> verdicts() {
+        return harness.extractOutputValues();
+    }
+
+    private static NearVerdict kept(String id) {
+        return new NearVerdict("k-" + id, id, null, 0.0, id);
+    }
+}

@@ -1,0 +1,100 @@
+package io.streamprep.schemas.config;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.MemorySize;
+
+/** The image pipeline ({@code pipeline.kind: IMAGE}): ingest limits, normalization, output. */
+public final class ImageOptions {
+
+    /** How the processed pixels are written. */
+    public enum Encoding {
+        /** Raw uint8 pixels, HWC RGB, base64 in JSON. */
+        RAW,
+        /** A PNG of the processed image, base64 in JSON. */
+        PNG
+    }
+
+    public static final ConfigOption<MemorySize> MAX_BYTES =
+            key("image.max-bytes")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("10 mb"))
+                    .withDescription(
+                            "Largest accepted encoded image (inline or read from a URI); larger "
+                                    + "ones are dead-lettered as image_too_large without decoding.");
+
+    public static final ConfigOption<Long> MAX_PIXELS =
+            key("image.max-pixels")
+                    .longType()
+                    .defaultValue(40_000_000L)
+                    .withDescription(
+                            "Largest accepted width x height, read from the image header before "
+                                    + "decoding; larger images are dead-lettered as "
+                                    + "decompression_bomb.");
+
+    public static final ConfigOption<List<String>> FILE_ROOTS =
+            key("image.file-roots")
+                    .stringType()
+                    .asList()
+                    .defaultValues()
+                    .withDescription(
+                            "Folders that file: image URIs may point into. A URI outside them, or "
+                                    + "any file: URI when the list is empty, is dead-lettered as "
+                                    + "image_unreadable, so a record cannot make the job read "
+                                    + "arbitrary local files. Relative folders are resolved against "
+                                    + "the working directory.");
+
+    public static final ConfigOption<Integer> SIZE =
+            key("image.size")
+                    .intType()
+                    .defaultValue(224)
+                    .withDescription(
+                            "Output side length: the shorter side is resized to this, then the "
+                                    + "centre is cropped to size x size.");
+
+    public static final ConfigOption<String> BACKGROUND =
+            key("image.background")
+                    .stringType()
+                    .defaultValue("#FFFFFF")
+                    .withDescription(
+                            "Colour (#RRGGBB) that transparent pixels are flattened onto.");
+
+    public static final ConfigOption<List<Double>> MEAN =
+            key("image.mean")
+                    .doubleType()
+                    .asList()
+                    .defaultValues(0.485, 0.456, 0.406)
+                    .withDescription(
+                            "Per-channel (R;G;B) mean on the [0, 1] scale, recorded in every output "
+                                    + "record and used for the float tensor.");
+
+    public static final ConfigOption<List<Double>> STD =
+            key("image.std")
+                    .doubleType()
+                    .asList()
+                    .defaultValues(0.229, 0.224, 0.225)
+                    .withDescription(
+                            "Per-channel (R;G;B) standard deviation on the [0, 1] scale, recorded "
+                                    + "in every output record and used for the float tensor.");
+
+    public static final ConfigOption<Encoding> ENCODING =
+            key("image.encoding")
+                    .enumType(Encoding.class)
+                    .defaultValue(Encoding.RAW)
+                    .withDescription(
+                            "RAW writes uint8 pixels (HWC, RGB) in 'pixels'; PNG writes a PNG of "
+                                    + "the processed image instead.");
+
+    public static final ConfigOption<Integer> TENSOR_MAX_SIZE =
+            key("image.tensor.max-size")
+                    .intType()
+                    .defaultValue(0)
+                    .withDescription(
+                            "Also write the normalized float32 tensor (CHW, (x/255 - mean) / std, "
+                                    + "little-endian, base64) when image.size is at most this; 0 "
+                                    + "never. At most 128, so records stay under 1 MiB.");
+
+    private ImageOptions() {}
+}
