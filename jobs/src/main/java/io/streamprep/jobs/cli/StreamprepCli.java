@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             BackfillCommand.class,
             CorpusCommand.class,
+            BenchCommand.class,
             OptionsCommand.class,
             ReportCommand.class,
             CommandLine.HelpCommand.class

@@ -128,42 +128,54 @@ public abstract class WindowedExactDedup<T> extends KeyedProcessFunction<String,
         if (policy.isLateDuplicate(last, time)) {
             emitDuplicate(ctx, event, last);
         } else {
-            keep(ctx, event, out, last);
+            KeptRecord now = keep(ctx, event, out, last);
+            if (now != last) {
+                kept.update(now);
+            }
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<T> out) throws Exception {
+        // The kept record is read once and written at most once per timer: every state access
+        // goes through the TTL wrapper and its incremental cleanup, which profiling showed to
+        // cost as much as the dedup logic itself (BENCHMARKS.md).
+        KeptRecord stored = kept.value();
+        KeptRecord last = stored;
         List<T> due = pending.get(timestamp);
         if (due != null) {
             pending.remove(timestamp);
             due.sort(order);
             for (T event : due) {
-                KeptRecord last = kept.value();
                 if (policy.isDuplicate(last, eventTime(event))) {
                     emitDuplicate(ctx, event, last);
                 } else {
-                    keep(ctx, event, out, last);
+                    last = keep(ctx, event, out, last);
                 }
             }
         }
-        KeptRecord last = kept.value();
         if (last != null && timestamp > policy.expiry(last)) {
-            kept.clear();
+            if (stored != null) {
+                kept.clear();
+            }
+        } else if (last != stored) {
+            kept.update(last);
         }
     }
 
-    private void keep(Context ctx, T event, Collector<T> out, KeptRecord last) throws Exception {
+    /** Emits the event and returns the kept record after it; only the caller writes it. */
+    private KeptRecord keep(Context ctx, T event, Collector<T> out, KeptRecord last) {
         out.collect(event);
         dedup.inc(KEPT);
         if (last == null || eventTime(event) >= last.eventTime()) {
             KeptRecord now = new KeptRecord(eventTime(event), idOf(event));
-            kept.update(now);
             long expiry = policy.expiry(now);
             if (expiry < Long.MAX_VALUE) {
                 ctx.timerService().registerEventTimeTimer(expiry + 1);
             }
+            return now;
         }
+        return last;
     }
 
     private void emitDuplicate(Context ctx, T event, KeptRecord of) {

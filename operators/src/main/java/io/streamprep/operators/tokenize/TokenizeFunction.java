@@ -8,7 +8,9 @@ import io.streamprep.schemas.records.DeadLetterRecord;
 import io.streamprep.schemas.records.RejectReason;
 import io.streamprep.schemas.records.TextEvent;
 import io.streamprep.schemas.records.TrainingRecord;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -47,6 +49,7 @@ public class TokenizeFunction extends ProcessFunction<TextEvent, TrainingRecord>
     private transient RecordTokenizer records;
     private transient PipelineCounters rejects;
     private transient PipelineCounters outputs;
+    private transient Map<String, CounterNames> counterNames;
 
     public TokenizeFunction(
             TokenizerSettings settings,
@@ -65,6 +68,7 @@ public class TokenizeFunction extends ProcessFunction<TextEvent, TrainingRecord>
         records = new RecordTokenizer(tokenizer, splits, labels, includeText);
         rejects = new PipelineCounters(getRuntimeContext(), "dlq");
         outputs = new PipelineCounters(getRuntimeContext(), "out");
+        counterNames = new HashMap<>();
     }
 
     @Override
@@ -86,15 +90,35 @@ public class TokenizeFunction extends ProcessFunction<TextEvent, TrainingRecord>
             return;
         }
         String split = tokenized.get(0).split();
+        CounterNames names = counterNames.computeIfAbsent(split, CounterNames::new);
         if (variant == 0) {
-            outputs.inc("sources." + split);
+            outputs.inc(names.sources);
         }
         String label = event.record().label() == null ? NO_LABEL : event.record().label();
+        String labelCounter = names.label(label);
         for (TrainingRecord record : tokenized) {
             out.collect(record);
-            outputs.inc("records." + split);
-            outputs.inc("label." + split + "." + label);
+            outputs.inc(names.records);
+            outputs.inc(labelCounter);
             outputs.add("tokens", record.tokenCount());
+        }
+    }
+
+    /** The counter names of one split, built once instead of concatenated per record. */
+    private static final class CounterNames {
+        final String sources;
+        final String records;
+        final String labelPrefix;
+        final Map<String, String> labels = new HashMap<>();
+
+        CounterNames(String split) {
+            sources = "sources." + split;
+            records = "records." + split;
+            labelPrefix = "label." + split + ".";
+        }
+
+        String label(String label) {
+            return labels.computeIfAbsent(label, l -> labelPrefix + l);
         }
     }
 

@@ -1,0 +1,318 @@
+package io.streamprep.jobs.bench;
+
+import io.streamprep.jobs.stats.RunStats;
+import io.streamprep.schemas.serde.Json;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The figures of one benchmark run, as {@code bench-results.json} (snake_case keys, stable order)
+ * and as a markdown table for BENCHMARKS.md. Throughputs are input records/s and MB/s of input text
+ * (UTF-8), the same corpus for every phase.
+ */
+final class BenchResults {
+
+    /** Targets of issue #8. */
+    static final double TARGET_FULL_VS_TOKENIZER = 0.6;
+
+    static final long TARGET_P99_MS = 500;
+    static final double TARGET_HEAP_SLOPE_MB_PER_MIN = 1.0;
+
+    private final Map<String, Object> root = new LinkedHashMap<>();
+    private long records;
+    private long textBytes;
+    private double fullRecordsPerSecond;
+
+    BenchResults(BenchSettings settings) {
+        root.put("started", java.time.Instant.now().toString());
+        root.put("machine", machine());
+        root.put("load_average_before", loadAverage());
+        root.put("parallelism", settings.parallelism());
+        root.put("config", settings.config().toString());
+    }
+
+    void corpus(BenchCorpus corpus) {
+        records = corpus.size();
+        textBytes = corpus.textBytes();
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("description", corpus.describe());
+        c.put("records", records);
+        c.put("text_bytes", textBytes);
+        c.put("sha256", corpus.sha256());
+        root.put("corpus", c);
+    }
+
+    void tokenizerOnly(double seconds, long tokens) {
+        Map<String, Object> t = rates(seconds);
+        t.put("tokens", tokens);
+        root.put("tokenizer_only", t);
+    }
+
+    void passthrough(long spanMillis, long wallMillis, long peakHeapBytes) {
+        Map<String, Object> t = rates(spanMillis / 1e3);
+        t.put("wall_seconds", round(wallMillis / 1e3));
+        t.put("peak_heap_mb", round(peakHeapBytes / 1e6));
+        root.put("passthrough", t);
+    }
+
+    void full(long spanMillis, RunStats stats, long peakHeapBytes) {
+        Map<String, Object> t = rates(spanMillis / 1e3);
+        fullRecordsPerSecond = (double) t.get("records_per_second");
+        t.put("wall_seconds", round(stats.wallTimeMillis() / 1e3));
+        t.put("peak_heap_mb", round(peakHeapBytes / 1e6));
+        t.put("records_in", stats.recordsIn());
+        t.put("records_out", stats.recordsOutTotal());
+        t.put("dead_letters", stats.deadLettersTotal());
+        t.put("duplicates", stats.duplicatesTotal());
+        t.put("tokens", stats.tokens());
+        root.put("full", t);
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        ratios.put("full_vs_tokenizer_only", round3(ratio("tokenizer_only")));
+        ratios.put("full_vs_passthrough", round3(ratio("passthrough")));
+        root.put("ratios", ratios);
+    }
+
+    void latency(PacedRun.Result result, double rate) {
+        Map<String, Object> l = paced(result, rate);
+        root.put("latency", l);
+    }
+
+    void soak(PacedRun.Result result, double rate) {
+        Map<String, Object> s = paced(result, rate);
+        List<double[]> samples = result.heapSamples();
+        List<List<Double>> points = new ArrayList<>();
+        for (double[] sample : samples) {
+            points.add(List.of(round(sample[0]), round(sample[1])));
+        }
+        s.put("heap_after_gc_mb", points);
+        // The first quarter is warm-up (classes, buffers, JIT), not a trend.
+        List<double[]> steady = samples.subList(samples.size() / 4, samples.size());
+        s.put("heap_slope_mb_per_min", round3(slopePerMinute(steady)));
+        root.put("soak", s);
+    }
+
+    void finish() {
+        root.put("load_average_after", loadAverage());
+        root.put("targets", targets());
+        root.put("complete", true);
+    }
+
+    double fullRecordsPerSecond() {
+        return fullRecordsPerSecond;
+    }
+
+    Map<String, Object> asMap() {
+        return root;
+    }
+
+    /** Writes what is measured so far to {@code bench-results.json}, marked incomplete. */
+    void writePartial(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, Object> partial = new LinkedHashMap<>(root);
+        partial.put("complete", false);
+        Files.write(
+                dir.resolve("bench-results.json"),
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(partial));
+    }
+
+    /** Writes {@code bench-results.json} and {@code bench-results.md} into the folder. */
+    void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.write(
+                dir.resolve("bench-results.json"),
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        Files.writeString(dir.resolve("bench-results.md"), markdown());
+    }
+
+    @SuppressWarnings("unchecked")
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        Map<String, Object> corpus = (Map<String, Object>) root.get("corpus");
+        md.append(
+                String.format(
+                        Locale.ROOT,
+                        "Corpus: %s (sha256 %s…). Parallelism %s. Load average before %s, after"
+                                + " %s.%n%n",
+                        corpus.get("description"),
+                        ((String) corpus.get("sha256")).substring(0, 12),
+                        root.get("parallelism"),
+                        root.get("load_average_before"),
+                        root.get("load_average_after")));
+        md.append("| phase | records/s | MB/s | seconds | peak heap MB |\n");
+        md.append("|---|---:|---:|---:|---:|\n");
+        for (String phase : List.of("tokenizer_only", "passthrough", "full")) {
+            Map<String, Object> t = (Map<String, Object>) root.get(phase);
+            if (t == null) {
+                continue;
+            }
+            md.append(
+                    String.format(
+                            Locale.ROOT,
+                            "| %s | %,.0f | %.2f | %.1f | %s |%n",
+                            phase.replace('_', '-'),
+                            (double) t.get("records_per_second"),
+                            (double) t.get("mb_per_second"),
+                            (double) t.get("seconds"),
+                            t.getOrDefault("peak_heap_mb", "–")));
+        }
+        md.append("\n| target | goal | measured | met |\n|---|---|---:|---|\n");
+        for (Map<String, Object> target : (List<Map<String, Object>>) root.get("targets")) {
+            md.append(
+                    String.format(
+                            Locale.ROOT,
+                            "| %s | %s | %s | %s |%n",
+                            target.get("name"),
+                            target.get("goal"),
+                            target.get("measured"),
+                            Boolean.TRUE.equals(target.get("met")) ? "yes" : "**no**"));
+        }
+        return md.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> targets() {
+        List<Map<String, Object>> targets = new ArrayList<>();
+        Map<String, Object> ratios = (Map<String, Object>) root.get("ratios");
+        if (ratios != null) {
+            double r = (double) ratios.get("full_vs_tokenizer_only");
+            targets.add(
+                    target("full / tokenizer-only", ">= 0.6", r, r >= TARGET_FULL_VS_TOKENIZER));
+            double pass = (double) ratios.get("full_vs_passthrough");
+            targets.add(target("full / passthrough", "(reported)", pass, true));
+        }
+        Map<String, Object> latency = (Map<String, Object>) root.get("latency");
+        if (latency != null && latency.get("p99_ms") != null) {
+            long p99 = (long) latency.get("p99_ms");
+            targets.add(
+                    target(
+                            "AT_LEAST_ONCE p99 latency at half load (ms)",
+                            "<= 500",
+                            p99,
+                            p99 <= TARGET_P99_MS));
+        }
+        Map<String, Object> soak = (Map<String, Object>) root.get("soak");
+        if (soak != null) {
+            double slope = (double) soak.get("heap_slope_mb_per_min");
+            targets.add(
+                    target(
+                            "heap slope after GC, soak (MB/min)",
+                            "flat (|slope| <= 1)",
+                            slope,
+                            Math.abs(slope) <= TARGET_HEAP_SLOPE_MB_PER_MIN));
+        }
+        return targets;
+    }
+
+    private static Map<String, Object> target(
+            String name, String goal, Object measured, boolean met) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("name", name);
+        t.put("goal", goal);
+        t.put("measured", measured);
+        t.put("met", met);
+        return t;
+    }
+
+    private Map<String, Object> rates(double seconds) {
+        double s = Math.max(seconds, 1e-3);
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("seconds", round3(s));
+        t.put("records_per_second", round(records / s));
+        t.put("mb_per_second", round3(textBytes / 1e6 / s));
+        return t;
+    }
+
+    @SuppressWarnings("unchecked")
+    private double ratio(String baseline) {
+        double full = (double) ((Map<String, Object>) root.get("full")).get("records_per_second");
+        double base = (double) ((Map<String, Object>) root.get(baseline)).get("records_per_second");
+        return full / base;
+    }
+
+    private static Map<String, Object> paced(PacedRun.Result result, double rate) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("guarantee", "AT_LEAST_ONCE");
+        l.put("target_rate", round(rate));
+        l.put("achieved_rate", round(result.achievedRate()));
+        l.put("records_sent", result.sent());
+        LatencyHistogram latencies = result.latencies();
+        l.put("measured_records", latencies.count());
+        l.put("p50_ms", latencies.percentile(0.50));
+        l.put("p99_ms", latencies.percentile(0.99));
+        l.put("max_ms", latencies.max());
+        return l;
+    }
+
+    /** Least-squares slope of (seconds, MB), in MB per minute; 0 with fewer than two points. */
+    static double slopePerMinute(List<double[]> points) {
+        int n = points.size();
+        if (n < 2) {
+            return 0;
+        }
+        double sx = 0;
+        double sy = 0;
+        for (double[] p : points) {
+            sx += p[0];
+            sy += p[1];
+        }
+        double mx = sx / n;
+        double my = sy / n;
+        double num = 0;
+        double den = 0;
+        for (double[] p : points) {
+            num += (p[0] - mx) * (p[1] - my);
+            den += (p[0] - mx) * (p[0] - mx);
+        }
+        return den == 0 ? 0 : num / den * 60;
+    }
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("max_heap_mb", round(Runtime.getRuntime().maxMemory() / 1e6));
+        m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        m.put("cpu", cpuModel());
+        return m;
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).strip();
+                }
+            }
+        } catch (IOException e) {
+            // Not Linux: the OS bean's name is all there is.
+        }
+        return ManagementFactory.getOperatingSystemMXBean().getArch();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return String.format(
+                    Locale.ROOT,
+                    "%.2f",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

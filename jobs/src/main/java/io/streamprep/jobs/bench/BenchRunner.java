@@ -1,0 +1,268 @@
+package io.streamprep.jobs.bench;
+
+import io.streamprep.jobs.config.ConfigLoader;
+import io.streamprep.jobs.config.PipelineConfig;
+import io.streamprep.jobs.stats.RunStats;
+import io.streamprep.operators.tokenize.TokenizerSettings;
+import io.streamprep.schemas.config.SinkOptions;
+import io.streamprep.schemas.serde.Json;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Runs the benchmark's phases in one JVM and one broker, in this order: tokenizer-only,
+ * passthrough, full (throughput, on the same input topic), then the paced AT_LEAST_ONCE latency
+ * phase at half the measured full rate, then the optional soak. Throughput of the Flink phases is
+ * measured from the write timestamps of their output topics (first to last record written), so job
+ * start-up and tokenizer loading are not counted, as they are not in the tokenizer-only loop.
+ */
+final class BenchRunner {
+
+    private static final long BASE_TS = 1_735_689_600_000L;
+    private static final List<String> SPLITS = List.of("train", "validation", "test");
+
+    private final BenchSettings settings;
+    private final PrintStream log;
+    private Path checkpoints;
+
+    BenchRunner(BenchSettings settings, PrintStream log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    BenchResults run() throws Exception {
+        BenchResults results = new BenchResults(settings);
+        log.println("streamprep bench: building the corpus...");
+        BenchCorpus corpus =
+                BenchCorpus.build(settings.sizeMb() * 1_000_000L, Path.of(BenchCorpus.DOC_ROOT));
+        results.corpus(corpus);
+        log.println("streamprep bench: corpus " + corpus.describe());
+        int p = settings.parallelism();
+        checkpoints = Files.createTempDirectory("streamprep-bench-checkpoints");
+        try (BenchBroker broker = broker();
+                BenchTopics topics = new BenchTopics(broker.bootstrapServers())) {
+            String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+            String input = run + "-input";
+            topics.create(List.of(input, run + "-copy"), p);
+            topics.create(outputs(run + "-full"), p);
+            produce(topics, corpus, input, p);
+
+            PipelineConfig throughput =
+                    config(topics.bootstrapServers(), run + "-full", input, "latest", null);
+            log.println("streamprep bench: tokenizer-only, " + p + " threads...");
+            AtomicLong tokens = new AtomicLong();
+            double tokenizerSeconds =
+                    TokenizerFloor.run(
+                            corpus.texts(),
+                            TokenizerSettings.fromConfig(throughput.options()),
+                            p,
+                            tokens);
+            results.tokenizerOnly(tokenizerSeconds, tokens.get());
+            done(results, "tokenizer_only");
+
+            log.println("streamprep bench: passthrough...");
+            long passWall;
+            long passPeak;
+            try (HeapSampler heap = new HeapSampler()) {
+                passWall = BenchJobs.runPassthrough(throughput, run + "-copy", log);
+                passPeak = heap.peakBytes();
+            }
+            long passSpan = topics.writeSpanMillis(List.of(run + "-copy"), p);
+            results.passthrough(passSpan, passWall, passPeak);
+            done(results, "passthrough");
+
+            log.println("streamprep bench: full pipeline...");
+            RunStats stats;
+            long fullPeak;
+            try (HeapSampler heap = new HeapSampler()) {
+                stats = BenchJobs.runPipeline(throughput, log);
+                fullPeak = heap.peakBytes();
+            }
+            long fullSpan = topics.writeSpanMillis(outputs(run + "-full"), p);
+            results.full(fullSpan, stats, fullPeak);
+            done(results, "full");
+
+            double rate = Math.max(1, results.fullRecordsPerSecond() / 2);
+            log.printf(
+                    Locale.ROOT,
+                    "streamprep bench: latency, AT_LEAST_ONCE at %,.0f records/s for %s...%n",
+                    rate,
+                    settings.latencyDuration());
+            results.latency(
+                    paced(
+                            topics,
+                            corpus,
+                            run + "-latency",
+                            rate,
+                            settings.latencyDuration(),
+                            Duration.ZERO),
+                    rate);
+            done(results, "latency");
+
+            if (!settings.soak().isZero()) {
+                log.printf(
+                        Locale.ROOT,
+                        "streamprep bench: soak, AT_LEAST_ONCE at %,.0f records/s for %s...%n",
+                        rate,
+                        settings.soak());
+                results.soak(
+                        paced(
+                                topics,
+                                corpus,
+                                run + "-soak",
+                                rate,
+                                settings.soak(),
+                                settings.soakSampleEvery()),
+                        rate);
+                done(results, "soak");
+            }
+        } finally {
+            deleteTree(checkpoints);
+        }
+        results.finish();
+        return results;
+    }
+
+    /** Logs the phase's figures and saves what is measured so far, in case a later phase fails. */
+    private void done(BenchResults results, String phase) throws IOException {
+        log.println(
+                "streamprep bench: "
+                        + phase
+                        + " "
+                        + Json.toString(results.asMap().get(phase))
+                                .replaceAll("\\[\\[.*\\]\\]", "[...]"));
+        results.writePartial(settings.output());
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private PacedRun.Result paced(
+            BenchTopics topics,
+            BenchCorpus corpus,
+            String prefix,
+            double rate,
+            Duration duration,
+            Duration heapEvery)
+            throws Exception {
+        int p = settings.parallelism();
+        String input = prefix + "-input";
+        topics.create(List.of(input), p);
+        topics.create(outputs(prefix), p);
+        PipelineConfig config =
+                config(
+                        topics.bootstrapServers(),
+                        prefix,
+                        input,
+                        "never",
+                        SinkOptions.Guarantee.AT_LEAST_ONCE.name());
+        Duration warmUp = Duration.ofMillis(Math.min(10_000, duration.toMillis() / 4));
+        return PacedRun.run(
+                config,
+                topics,
+                corpus,
+                input,
+                SPLITS.stream().map(s -> prefix + "-" + s).toList(),
+                p,
+                rate,
+                duration,
+                warmUp,
+                heapEvery,
+                log);
+    }
+
+    private BenchBroker broker() throws IOException, InterruptedException {
+        if (settings.bootstrapServers() != null) {
+            return BenchBroker.external(settings.bootstrapServers());
+        }
+        log.println("streamprep bench: starting a Kafka broker (deploy/local/kafka.sh)...");
+        return BenchBroker.start(settings.home(), settings.parallelism(), log);
+    }
+
+    private void produce(BenchTopics topics, BenchCorpus corpus, String topic, int partitions)
+            throws Exception {
+        log.printf(
+                Locale.ROOT,
+                "streamprep bench: writing %,d records to %s...%n",
+                corpus.size(),
+                topic);
+        try (KafkaProducer<byte[], byte[]> producer = topics.producer()) {
+            for (int i = 0; i < corpus.size(); i++) {
+                producer.send(
+                        new ProducerRecord<>(
+                                topic,
+                                i % partitions,
+                                null,
+                                null,
+                                corpus.value(i, BASE_TS + i, 0)));
+            }
+            producer.flush();
+        }
+    }
+
+    private static List<String> outputs(String prefix) {
+        List<String> topics = new ArrayList<>();
+        for (String name : List.of("train", "validation", "test", "dlq", "duplicates")) {
+            topics.add(prefix + "-" + name);
+        }
+        return topics;
+    }
+
+    /** The benchmark config file with the run's servers, topics, parallelism and mode. */
+    private PipelineConfig config(
+            String servers, String prefix, String input, String stop, String guarantee) {
+        String origin = "streamprep bench";
+        Map<String, String> set = new LinkedHashMap<>();
+        set.put("source.type", "KAFKA");
+        set.put("source.kafka.bootstrap-servers", servers);
+        set.put("source.kafka.topic", input);
+        set.put("source.kafka.group-id", prefix);
+        set.put("source.kafka.start", "earliest");
+        set.put("source.kafka.stop", stop);
+        set.put("sink.type", "KAFKA");
+        set.put("sink.kafka.bootstrap-servers", servers);
+        set.put("sink.kafka.transactional-id-prefix", prefix);
+        for (String name : List.of("train", "validation", "test", "dlq", "duplicates")) {
+            set.put("sink.kafka.topic." + name, prefix + "-" + name);
+        }
+        if (guarantee != null) {
+            set.put("sink.kafka.delivery-guarantee", guarantee);
+        }
+        set.put("pipeline.parallelism", Integer.toString(settings.parallelism()));
+        // Event-time stages then emit as they go, as in a live deployment; BATCH would hold
+        // everything back to the end and hide the pipelining.
+        set.put("flink.execution.runtime-mode", "STREAMING");
+        ConfigLoader loader = new ConfigLoader().file(settings.config());
+        settings.overrides().forEach(loader::set);
+        set.forEach((k, v) -> loader.set(k, v, origin));
+        PipelineConfig config = loader.load();
+        if (!config.flink().contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
+            // Dedup state of a large corpus outgrows the 5 MB the JobManager keeps in memory.
+            loader.set(
+                    "flink." + CheckpointingOptions.CHECKPOINTS_DIRECTORY.key(),
+                    checkpoints.toUri().toString(),
+                    origin);
+            config = loader.load();
+        }
+        return config;
+    }
+}

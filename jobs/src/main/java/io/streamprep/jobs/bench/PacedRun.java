@@ -1,0 +1,212 @@
+package io.streamprep.jobs.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.streamprep.jobs.config.PipelineConfig;
+import io.streamprep.schemas.serde.Json;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Runs the text pipeline on an unbounded topic fed at a fixed rate, and measures, for every source
+ * record, the time from just before the producer sent it to when a consumer of the training topics
+ * received its first training record (both clocks are this JVM's). Records sent during the warm-up
+ * are not measured. Optionally samples the used heap after a full GC at a fixed period (soak).
+ *
+ * <p>The input records are the corpus's, in order; past its end they repeat with a cycle marker
+ * appended to id and text, so they are new records, not duplicates.
+ */
+final class PacedRun {
+
+    /** How long to wait for the last records after the producer stops. */
+    private static final Duration DRAIN = Duration.ofSeconds(15);
+
+    /**
+     * @param latencies of the measured source records that came out
+     * @param sent records sent during the measured span (warm-up included, drain excluded)
+     * @param achievedRate records sent per second over that span
+     * @param heapSamples (seconds since start, MB used after GC), empty unless sampling was asked
+     */
+    record Result(
+            LatencyHistogram latencies,
+            long sent,
+            double achievedRate,
+            List<double[]> heapSamples) {}
+
+    private PacedRun() {}
+
+    static Result run(
+            PipelineConfig config,
+            BenchTopics topics,
+            BenchCorpus corpus,
+            String inputTopic,
+            List<String> outputTopics,
+            int partitions,
+            double rate,
+            Duration duration,
+            Duration warmUp,
+            Duration heapEvery,
+            PrintStream log)
+            throws Exception {
+        Map<String, Long> pending = new ConcurrentHashMap<>();
+        LatencyHistogram latencies = new LatencyHistogram();
+        List<double[]> heap = java.util.Collections.synchronizedList(new ArrayList<>());
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(topics.consumerProperties());
+        List<TopicPartition> assigned = new ArrayList<>();
+        for (String topic : outputTopics) {
+            for (int p = 0; p < partitions; p++) {
+                assigned.add(new TopicPartition(topic, p));
+            }
+        }
+        consumer.assign(assigned);
+        consumer.seekToEnd(assigned);
+        assigned.forEach(consumer::position);
+
+        JobClient job = BenchJobs.startPipeline(config);
+        long start = System.currentTimeMillis();
+        long measureFrom = start + warmUp.toMillis();
+        Thread receiver =
+                new Thread(
+                        () -> receive(consumer, pending, latencies, measureFrom),
+                        "bench-latency-consumer");
+        receiver.setDaemon(true);
+        receiver.start();
+        Thread sampler = null;
+        if (!heapEvery.isZero()) {
+            sampler = heapSampler(heap, start, heapEvery, log);
+        }
+
+        long sent = 0;
+        long nanosPerRecord = (long) (1e9 / rate);
+        long begin = System.nanoTime();
+        long end = begin + duration.toNanos();
+        long drainEnd = end + DRAIN.toNanos();
+        double seconds = 0;
+        long sentInSpan = 0;
+        try (KafkaProducer<byte[], byte[]> producer = topics.producer()) {
+            // After the measured span the stream goes on unmeasured until the last measured record
+            // is out: event-time stages only release records once later records move the
+            // watermark, as in a live deployment.
+            while (true) {
+                long now = System.nanoTime();
+                if (now >= end && seconds == 0) {
+                    seconds = (now - begin) / 1e9;
+                    sentInSpan = sent;
+                }
+                if (now >= end && (pending.isEmpty() || now >= drainEnd)) {
+                    break;
+                }
+                long due = begin + sent * nanosPerRecord;
+                long wait = due - now;
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                int i = (int) (sent % corpus.size());
+                int cycle = (int) (sent / corpus.size());
+                long millis = System.currentTimeMillis();
+                String id = corpus.id(i, cycle);
+                if (millis >= measureFrom && System.nanoTime() < end) {
+                    pending.put(id, millis);
+                }
+                producer.send(
+                        new ProducerRecord<>(
+                                inputTopic,
+                                (int) (sent % partitions),
+                                millis,
+                                null,
+                                corpus.value(i, millis, cycle)));
+                sent++;
+            }
+        }
+        if (!pending.isEmpty()) {
+            log.printf(
+                    Locale.ROOT,
+                    "streamprep bench: %,d measured records produced no training record within %d s"
+                            + " (duplicates, dead letters or still queued)%n",
+                    pending.size(),
+                    DRAIN.toSeconds());
+        }
+        if (sampler != null) {
+            sampler.interrupt();
+            sampler.join();
+        }
+        receiver.interrupt();
+        receiver.join();
+        consumer.close();
+        job.cancel().get(1, TimeUnit.MINUTES);
+        synchronized (heap) {
+            return new Result(latencies, sentInSpan, sentInSpan / seconds, List.copyOf(heap));
+        }
+    }
+
+    private static void receive(
+            KafkaConsumer<byte[], byte[]> consumer,
+            Map<String, Long> pending,
+            LatencyHistogram latencies,
+            long measureFrom) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                for (ConsumerRecord<byte[], byte[]> record :
+                        consumer.poll(Duration.ofMillis(100))) {
+                    long now = System.currentTimeMillis();
+                    String source = sourceId(record.value());
+                    Long sentAt = source == null ? null : pending.remove(source);
+                    if (sentAt != null && sentAt >= measureFrom) {
+                        latencies.record(now - sentAt);
+                    }
+                }
+            } catch (org.apache.kafka.common.errors.InterruptException e) {
+                return;
+            }
+        }
+    }
+
+    private static String sourceId(byte[] value) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(value);
+            JsonNode id = node.get("source_id");
+            return id == null ? null : id.asText();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Thread heapSampler(
+            List<double[]> samples, long start, Duration every, PrintStream log) {
+        Thread thread =
+                new Thread(
+                        () -> {
+                            while (!Thread.currentThread().isInterrupted()) {
+                                try {
+                                    Thread.sleep(every.toMillis());
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                                double seconds = (System.currentTimeMillis() - start) / 1e3;
+                                double mb = HeapSampler.usedAfterGc() / 1e6;
+                                samples.add(new double[] {seconds, mb});
+                                log.printf(
+                                        Locale.ROOT,
+                                        "streamprep bench: soak %.0f s, heap after GC %.1f MB%n",
+                                        seconds,
+                                        mb);
+                            }
+                        },
+                        "bench-soak-heap");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}

@@ -1,0 +1,120 @@
+package io.streamprep.jobs.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.streamprep.jobs.cli.StreamprepCli;
+import io.streamprep.jobs.testing.KafkaExtension;
+import io.streamprep.jobs.testing.KafkaThreads;
+import io.streamprep.jobs.testing.SampleData;
+import io.streamprep.schemas.serde.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code streamprep bench} at a tiny size on the embedded broker (the command's own broker start
+ * through {@code deploy/local/kafka.sh} is what {@code bin/streamprep bench} uses by hand): every
+ * phase runs and the results file has every figure with a sane value. No timing is asserted.
+ */
+class BenchCommandITCase {
+
+    @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
+
+    @TempDir Path dir;
+
+    @BeforeEach
+    void home() {
+        System.setProperty("streamprep.home", SampleData.repoRoot().toString());
+    }
+
+    @AfterEach
+    void clearHome() {
+        System.clearProperty("streamprep.home");
+    }
+
+    @Test
+    void tinyRunWritesEveryFigure() throws Exception {
+        int code =
+                StreamprepCli.execute(
+                        "bench",
+                        "--size-mb",
+                        "1",
+                        "--parallelism",
+                        "2",
+                        "--duration",
+                        "4s",
+                        "--soak",
+                        "4s",
+                        "--soak-sample",
+                        "1s",
+                        "--bootstrap-servers",
+                        KAFKA.bootstrapServers(),
+                        "--output",
+                        dir.toString());
+        assertThat(code).isZero();
+
+        JsonNode r = Json.MAPPER.readTree(dir.resolve("bench-results.json").toFile());
+        assertThat(r.get("complete").asBoolean()).isTrue();
+        assertThat(r.at("/machine/cores").asInt()).isPositive();
+        assertThat(r.get("load_average_before").asText()).matches("[0-9.]+ [0-9.]+ [0-9.]+");
+        assertThat(r.get("load_average_after").asText()).matches("[0-9.]+ [0-9.]+ [0-9.]+");
+        long records = r.at("/corpus/records").asLong();
+        assertThat(records).isGreaterThan(5_000);
+        assertThat(r.at("/corpus/text_bytes").asLong()).isGreaterThanOrEqualTo(1_000_000);
+        assertThat(r.at("/corpus/sha256").asText()).matches("[0-9a-f]{64}");
+
+        for (String phase : List.of("tokenizer_only", "passthrough", "full")) {
+            assertThat(r.at("/" + phase + "/records_per_second").asDouble()).as(phase).isPositive();
+            assertThat(r.at("/" + phase + "/mb_per_second").asDouble()).as(phase).isPositive();
+            assertThat(r.at("/" + phase + "/seconds").asDouble()).as(phase).isPositive();
+        }
+        assertThat(r.at("/tokenizer_only/tokens").asLong()).isGreaterThan(records);
+        assertThat(r.at("/passthrough/peak_heap_mb").asDouble()).isPositive();
+        JsonNode full = r.get("full");
+        assertThat(full.get("peak_heap_mb").asDouble()).isPositive();
+        assertThat(full.get("records_in").asLong()).isEqualTo(records);
+        // Every record comes out as at least one window, or is a duplicate or a dead letter.
+        assertThat(
+                        full.get("records_out").asLong()
+                                + full.get("duplicates").asLong()
+                                + full.get("dead_letters").asLong())
+                .isGreaterThanOrEqualTo(records);
+        assertThat(full.get("tokens").asLong()).isGreaterThan(records);
+        assertThat(r.at("/ratios/full_vs_tokenizer_only").asDouble()).isPositive();
+        assertThat(r.at("/ratios/full_vs_passthrough").asDouble()).isPositive();
+
+        for (String paced : List.of("latency", "soak")) {
+            JsonNode l = r.get(paced);
+            assertThat(l.get("guarantee").asText()).isEqualTo("AT_LEAST_ONCE");
+            assertThat(l.get("target_rate").asDouble()).as(paced).isPositive();
+            assertThat(l.get("achieved_rate").asDouble()).as(paced).isPositive();
+            assertThat(l.get("measured_records").asLong()).as(paced).isPositive();
+            long p50 = l.get("p50_ms").asLong();
+            long p99 = l.get("p99_ms").asLong();
+            assertThat(p50).as(paced).isPositive().isLessThanOrEqualTo(p99);
+            assertThat(p99).as(paced).isLessThanOrEqualTo(l.get("max_ms").asLong());
+        }
+        assertThat(r.at("/soak/heap_after_gc_mb")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(r.at("/soak/heap_after_gc_mb/0/1").asDouble()).isPositive();
+        assertThat(r.at("/soak/heap_slope_mb_per_min").isNumber()).isTrue();
+        assertThat(r.get("targets")).hasSize(4);
+
+        String markdown = Files.readString(dir.resolve("bench-results.md"));
+        assertThat(markdown)
+                .contains("| phase | records/s | MB/s |", "tokenizer-only", "passthrough", "full")
+                .contains("p99");
+        KafkaThreads.assertNoProducerThreadsLeaked();
+    }
+
+    @Test
+    void badSizeIsAUsageError() {
+        assertThat(StreamprepCli.execute("bench", "--size-mb", "0")).isEqualTo(2);
+        assertThat(StreamprepCli.execute("bench", "--duration", "soon")).isEqualTo(2);
+    }
+}
