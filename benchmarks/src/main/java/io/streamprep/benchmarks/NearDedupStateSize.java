@@ -2,6 +2,8 @@ package io.streamprep.benchmarks;
 
 import io.streamprep.operators.dedup.near.MinHashModel;
 import io.streamprep.operators.dedup.near.NearMember;
+import io.streamprep.operators.image.HammingModel;
+import io.streamprep.operators.image.PerceptualHash;
 import java.io.IOException;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -50,6 +52,29 @@ public final class NearDedupStateSize {
                     bandEntries,
                     byTime,
                     member + bandEntries + byTime);
+        }
+        images(members);
+    }
+
+    /** The same for the image index: an 8-byte pHash and max-distance + 1 band keys. */
+    private static void images(TypeSerializer<NearMember> members) throws IOException {
+        String id = "places/user-home.png"; // a 20-character id
+        byte[] signature = PerceptualHash.toBytes(0x5a5a_0f0f_3c3c_9696L);
+        System.out.println();
+        System.out.println(
+                "| image max-distance | band keys | member | band entries | by-time entry | total |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|");
+        for (int distance : new int[] {4, 6, 8}) {
+            HammingModel model = new HammingModel(distance);
+            int member =
+                    bytes(members, new NearMember(1_735_689_600_000L, signature, id))
+                            + bytes(StringSerializer.INSTANCE, id);
+            int keys = model.bandKeys(signature).length;
+            int bandEntries = keys * (Long.BYTES + bytes(StringSerializer.INSTANCE, id));
+            int byTime = Long.BYTES + bytes(StringSerializer.INSTANCE, id);
+            System.out.printf(
+                    "| %d | %d | %d | %d | %d | %d |%n",
+                    distance, keys, member, bandEntries, byTime, member + bandEntries + byTime);
         }
     }
 

@@ -3,6 +3,9 @@ package io.streamprep.jobs.image;
 import io.streamprep.jobs.text.Uids;
 import io.streamprep.operators.common.OutputTags;
 import io.streamprep.operators.image.ImageDedupFunction;
+import io.streamprep.operators.image.ImageFetchedParseFunction;
+import io.streamprep.operators.image.ImageHttpSettings;
+import io.streamprep.operators.image.ImageNearDedupSettings;
 import io.streamprep.operators.image.ImageNormalizeFunction;
 import io.streamprep.operators.image.ImageOutputFunction;
 import io.streamprep.operators.image.ImageParseFunction;
@@ -15,13 +18,17 @@ import io.streamprep.operators.tokenize.TextTokenizer;
 import io.streamprep.operators.tokenize.TokenizerSettings;
 import io.streamprep.operators.validate.LabelIndex;
 import io.streamprep.schemas.config.DedupOptions;
+import io.streamprep.schemas.config.ImageOptions;
 import io.streamprep.schemas.config.PipelineOptions;
 import io.streamprep.schemas.config.SourceOptions;
 import io.streamprep.schemas.config.ValidationOptions;
 import io.streamprep.schemas.records.DeadLetterRecord;
+import io.streamprep.schemas.records.DuplicateRecord;
 import io.streamprep.schemas.records.ImageEvent;
 import io.streamprep.schemas.records.ImageTrainingRecord;
 import io.streamprep.schemas.records.RawRecord;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
@@ -32,8 +39,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The image pipeline ({@code pipeline.kind: IMAGE}): parse + validate (header checked before any
- * decoding) → decode + normalize → exact dedup on the pixels → augment → caption tokens + split →
- * sinks, with dead letters and duplicates collected from every stage.
+ * decoding; {@code http(s)} images fetched first through Async I/O when enabled) → decode +
+ * normalize → exact dedup on the pixels → near dedup on the pHash → augment → caption tokens +
+ * split → sinks, with dead letters and duplicates collected from every stage.
  *
  * <p>Like the text job it takes its source and sinks from outside, and every operator has a stable
  * uid {@code <pipeline.uid-prefix>-image-<stage>}.
@@ -58,6 +66,8 @@ public final class ImagePipelineJob {
         ImageSettings settings = ImageSettings.fromConfig(options);
         ImageAugmentPolicy augment = ImageAugmentPolicy.fromConfig(options);
         TokenizerSettings tokenizer = TokenizerSettings.fromConfig(options);
+        ImageNearDedupSettings near = ImageNearDedupSettings.fromConfig(options);
+        ImageHttpSettings http = ImageHttpSettings.fromConfig(options);
         TextTokenizer.validate(tokenizer);
 
         WatermarkStrategy<RawRecord> watermarks =
@@ -75,15 +85,33 @@ public final class ImagePipelineJob {
                                 new ImageParseFunction(
                                         settings,
                                         options.get(ValidationOptions.LABELS),
-                                        options.get(ValidationOptions.LABEL_REQUIRED)))
+                                        options.get(ValidationOptions.LABEL_REQUIRED),
+                                        http.enabled()))
                         .uid(uids.of("parse"))
                         .name("image parse + validate");
+        List<DataStream<DeadLetterRecord>> deadLetters = new ArrayList<>();
+        deadLetters.add(parsed.getSideOutput(OutputTags.DEAD_LETTERS));
+        DataStream<ImageEvent> ingested = parsed;
+        if (http.enabled()) {
+            SingleOutputStreamOperator<ImageEvent> fetched =
+                    ImageFetchStage.apply(
+                            parsed.getSideOutput(ImageParseFunction.REMOTE),
+                            http,
+                            new ImageFetchedParseFunction(
+                                    settings,
+                                    options.get(ValidationOptions.LABELS),
+                                    options.get(ValidationOptions.LABEL_REQUIRED)),
+                            uids);
+            deadLetters.add(fetched.getSideOutput(OutputTags.DEAD_LETTERS));
+            ingested = parsed.union(fetched);
+        }
 
         SingleOutputStreamOperator<ImageEvent> normalized =
-                parsed.process(new ImageNormalizeFunction(settings))
+                ingested.process(new ImageNormalizeFunction(settings))
                         .uid(uids.of("normalize"))
                         .name("image decode + normalize");
 
+        List<DataStream<DuplicateRecord>> duplicates = new ArrayList<>();
         DataStream<ImageEvent> unique = normalized;
         if (options.get(DedupOptions.EXACT_ENABLED)) {
             SingleOutputStreamOperator<ImageEvent> deduplicated =
@@ -95,12 +123,21 @@ public final class ImagePipelineJob {
                                             options.get(DedupOptions.STATE_TTL)))
                             .uid(uids.of("dedup-exact"))
                             .name("image exact dedup");
-            deduplicated
-                    .getSideOutput(OutputTags.DUPLICATES)
-                    .sinkTo(sinks.duplicates())
-                    .uid(uids.of("sink-duplicates"))
-                    .name("sink: duplicates");
+            duplicates.add(deduplicated.getSideOutput(OutputTags.DUPLICATES));
             unique = deduplicated;
+        }
+        if (options.get(ImageOptions.NEAR_DEDUP_ENABLED)) {
+            SingleOutputStreamOperator<ImageEvent> nearUnique =
+                    ImageNearDedupStage.apply(unique, near, uids);
+            duplicates.add(nearUnique.getSideOutput(OutputTags.DUPLICATES));
+            unique = nearUnique;
+        }
+        if (!duplicates.isEmpty()) {
+            DataStream<DuplicateRecord> all = duplicates.get(0);
+            for (DataStream<DuplicateRecord> more : duplicates.subList(1, duplicates.size())) {
+                all = all.union(more);
+            }
+            all.sinkTo(sinks.duplicates()).uid(uids.of("sink-duplicates")).name("sink: duplicates");
         }
 
         DataStream<ImageEvent> augmented = unique;
@@ -125,11 +162,15 @@ public final class ImagePipelineJob {
                 .uid(uids.of("sink-training"))
                 .name("sink: image training records");
 
-        DataStream<DeadLetterRecord> deadLetters =
-                parsed.getSideOutput(OutputTags.DEAD_LETTERS)
-                        .union(
-                                normalized.getSideOutput(OutputTags.DEAD_LETTERS),
-                                output.getSideOutput(OutputTags.DEAD_LETTERS));
-        deadLetters.sinkTo(sinks.deadLetters()).uid(uids.of("sink-dlq")).name("sink: dead letters");
+        deadLetters.add(normalized.getSideOutput(OutputTags.DEAD_LETTERS));
+        deadLetters.add(output.getSideOutput(OutputTags.DEAD_LETTERS));
+        DataStream<DeadLetterRecord> allDeadLetters = deadLetters.get(0);
+        for (DataStream<DeadLetterRecord> more : deadLetters.subList(1, deadLetters.size())) {
+            allDeadLetters = allDeadLetters.union(more);
+        }
+        allDeadLetters
+                .sinkTo(sinks.deadLetters())
+                .uid(uids.of("sink-dlq"))
+                .name("sink: dead letters");
     }
 }

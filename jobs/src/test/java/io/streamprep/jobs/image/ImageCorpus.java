@@ -1,6 +1,18 @@
 package io.streamprep.jobs.image;
 
+import io.streamprep.operators.image.ImageDecoder;
+import io.streamprep.operators.image.ImageHeader;
+import io.streamprep.operators.image.ImageNormalizer;
+import io.streamprep.operators.image.ImageRejection;
+import io.streamprep.operators.image.PerceptualHash;
+import io.streamprep.operators.image.RgbImage;
 import io.streamprep.schemas.records.RejectReason;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -17,6 +29,11 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Input for the image pipeline tests: real Tango icons (Debian's tango-icon-theme, public domain)
@@ -40,18 +57,34 @@ final class ImageCorpus {
     /** id of a copy → id of the original it must be reported as a duplicate of. */
     final Map<String, String> duplicates = new LinkedHashMap<>();
 
+    /**
+     * id of a resized or JPEG re-encoded copy → id of the original it must be reported as a near
+     * duplicate of.
+     */
+    final Map<String, String> nearDuplicates = new LinkedHashMap<>();
+
     /** id → reason code of every bad record. */
     final Map<String, String> bad = new LinkedHashMap<>();
+
+    /** Icons closer than this (pHash bits) are not both taken; the pipeline's default is 6. */
+    static final int DISTINCT_DISTANCE = 10;
 
     static final List<String> LABELS = List.of("actions", "apps", "devices", "places", "status");
 
     /**
+     * Icons are chosen so that no two of them are near duplicates for the pipeline: an icon whose
+     * pHash, at the pipeline's output size, is within {@link #DISTINCT_DISTANCE} bits of an icon
+     * already taken is skipped (Tango has sibling drawings such as face-smile and face-sad that
+     * differ in a few pixels; they are not what this corpus tests).
+     *
      * @param perLabel icons per label
      * @param fileRoot a folder some icons are copied into and referenced by file: URIs
+     * @param size the pipeline's image.size
      */
-    static ImageCorpus build(int perLabel, Path fileRoot) throws IOException {
+    static ImageCorpus build(int perLabel, Path fileRoot, int size) throws IOException {
         ImageCorpus c = new ImageCorpus();
         Set<String> seenContent = new HashSet<>();
+        List<Long> hashes = new ArrayList<>();
         long ts = 1_700_000_000_000L;
         for (String label : LABELS) {
             List<Path> icons;
@@ -72,6 +105,12 @@ final class ImageCorpus {
                 if (!seenContent.add(Base64.getEncoder().encodeToString(bytes))) {
                     continue;
                 }
+                long hash = phash(bytes, size);
+                if (hashes.stream()
+                        .anyMatch(h -> PerceptualHash.distance(h, hash) <= DISTINCT_DISTANCE)) {
+                    continue;
+                }
+                hashes.add(hash);
                 String id = label + "/" + icon.getFileName();
                 String caption =
                         icon.getFileName().toString().replace(".png", "").replace('-', ' ');
@@ -88,6 +127,16 @@ final class ImageCorpus {
                     String copyId = id + "#copy";
                     c.add(copyId, ts + 500, label, caption, inline(bytes));
                     c.duplicates.put(copyId, id);
+                }
+                if (taken % 5 == 2) {
+                    String copyId = id + "#resized";
+                    c.add(copyId, ts + 600, label, caption, inline(resized(bytes, 48)));
+                    c.nearDuplicates.put(copyId, id);
+                }
+                if (taken % 5 == 4) {
+                    String copyId = id + "#jpeg";
+                    c.add(copyId, ts + 700, label, caption, inline(jpeg(bytes, 0.75f)));
+                    c.nearDuplicates.put(copyId, id);
                 }
                 taken++;
                 ts += 1000;
@@ -172,6 +221,58 @@ final class ImageCorpus {
         crc.update(b.array(), 12, 17);
         b.putInt((int) crc.getValue());
         return b.array();
+    }
+
+    /** The icon flattened on white and redrawn at side x side (bilinear, java.awt), as PNG. */
+    static byte[] resized(byte[] png, int side) throws IOException {
+        BufferedImage out = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, side, side);
+        g.setRenderingHint(
+                RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(ImageIO.read(new ByteArrayInputStream(png)), 0, 0, side, side, null);
+        g.dispose();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(out, "png", bytes);
+        return bytes.toByteArray();
+    }
+
+    /** The icon flattened on white and re-encoded as a JPEG of this quality (0..1). */
+    static byte[] jpeg(byte[] png, float quality) throws IOException {
+        BufferedImage in = ImageIO.read(new ByteArrayInputStream(png));
+        BufferedImage flat =
+                new BufferedImage(in.getWidth(), in.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = flat.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, in.getWidth(), in.getHeight());
+        g.drawImage(in, 0, 0, null);
+        g.dispose();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(quality);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(flat, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static long phash(byte[] png, int size) {
+        try {
+            RgbImage normalized =
+                    new ImageNormalizer(size)
+                            .normalize(
+                                    new ImageDecoder(0xFFFFFF)
+                                            .decode(png, ImageHeader.probe(png, 1 << 20)));
+            return PerceptualHash.phash(normalized);
+        } catch (ImageRejection e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static byte[] read(Path file) {

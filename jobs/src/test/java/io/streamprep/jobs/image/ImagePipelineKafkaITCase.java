@@ -62,7 +62,7 @@ class ImagePipelineKafkaITCase {
 
     @Test
     void realIconsAndBadImagesLandWhereTheyMust() throws Exception {
-        ImageCorpus corpus = ImageCorpus.build(8, files);
+        ImageCorpus corpus = ImageCorpus.build(8, files, SIZE);
         String input = KAFKA.newTopic("images", 3);
         KAFKA.produce(input, corpus.lines);
         OutputTopics out = OutputTopics.create(KAFKA, "image-out", 2);
@@ -81,6 +81,7 @@ class ImagePipelineKafkaITCase {
                         "image.file-roots=" + files,
                         "image.size=" + SIZE,
                         "image.augment.variants=1",
+                        "image.dedup.near.enabled=true",
                         "image.augment.hflip.p=1.0",
                         "pipeline.parallelism=" + PARALLELISM,
                         "flink.execution.runtime-mode=STREAMING",
@@ -104,14 +105,26 @@ class ImagePipelineKafkaITCase {
         assertThat(reasons).isEqualTo(corpus.bad);
         assertThat(deadLetters).hasSize(corpus.bad.size() + 1);
 
-        // Every copy reported against its original.
+        // Every copy reported against its original: byte copies as exact, resized and JPEG
+        // re-encoded ones as near duplicates with similarity 1 - d/64 for d <= 6.
         List<DuplicateRecord> duplicates = out.duplicateRecords(KAFKA);
         assertThat(
                         duplicates.stream()
+                                .filter(d -> d.kind().equals(DuplicateRecord.EXACT))
                                 .collect(
                                         Collectors.toMap(
                                                 DuplicateRecord::id, DuplicateRecord::duplicateOf)))
                 .isEqualTo(corpus.duplicates);
+        List<DuplicateRecord> near =
+                duplicates.stream().filter(d -> d.kind().equals(DuplicateRecord.NEAR)).toList();
+        assertThat(
+                        near.stream()
+                                .collect(
+                                        Collectors.toMap(
+                                                DuplicateRecord::id, d -> d.duplicateOf())))
+                .isEqualTo(corpus.nearDuplicates);
+        assertThat(near).allSatisfy(d -> assertThat(d.similarity()).isBetween(1 - 6 / 64.0, 1.0));
+        assertThat(duplicates).hasSize(corpus.duplicates.size() + corpus.nearDuplicates.size());
 
         // No good image lost: each as variant 0 and 1, in its split, with the right pixels.
         List<ImageTrainingRecord> training = new ArrayList<>();

@@ -17,7 +17,7 @@ import java.util.Locale;
  * under one of the configured roots. Everything else is an {@link ImageRejection}: other schemes,
  * paths outside the roots, missing or unreadable files ({@code image_unreadable}), and files over
  * the limit ({@code image_too_large}, checked before reading). Remote ({@code http(s):}) URIs are
- * not fetched (see the README's limits).
+ * not read here: {@link ImageFetcher} fetches them when {@code image.http.enabled} is set.
  */
 public final class ImageBytes {
 
@@ -37,6 +37,12 @@ public final class ImageBytes {
             throw unreadable("not a URI: " + e.getMessage());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("http") || scheme.equals("https")) {
+            throw unreadable(
+                    "image URI scheme '"
+                            + scheme
+                            + "' is not fetched: image.http.enabled is false");
+        }
         if (!scheme.equals("file")) {
             throw unreadable(
                     "image URI scheme '"

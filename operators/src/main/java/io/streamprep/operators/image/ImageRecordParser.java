@@ -35,15 +35,39 @@ public final class ImageRecordParser {
     private final LabelIndex labels;
     private final boolean labelRequired;
     private final ImageBytes files;
+    private final boolean http;
 
+    /** A parser that dead-letters {@code http(s)} URIs as {@code image_unreadable}. */
     public ImageRecordParser(ImageSettings settings, List<String> labels, boolean labelRequired) {
+        this(settings, labels, labelRequired, false);
+    }
+
+    /**
+     * @param http whether records with {@code http(s)} URIs are handed out for fetching ({@link
+     *     ImageParseOutcome#isRemote}) instead of rejected
+     */
+    public ImageRecordParser(
+            ImageSettings settings, List<String> labels, boolean labelRequired, boolean http) {
         this.settings = settings;
         this.labels = new LabelIndex(labels);
         this.labelRequired = labelRequired;
         this.files = new ImageBytes(settings.fileRoots(), settings.maxBytes());
+        this.http = http;
     }
 
     public ImageParseOutcome parse(RawRecord raw) {
+        return parse(raw, null);
+    }
+
+    /**
+     * Parses a record whose {@code http(s)} image was fetched: the same checks, with {@code
+     * fetched} as the encoded image.
+     */
+    public ImageParseOutcome parseFetched(RawRecord raw, byte[] fetched) {
+        return parse(raw, java.util.Objects.requireNonNull(fetched, "fetched"));
+    }
+
+    private ImageParseOutcome parse(RawRecord raw, byte[] fetched) {
         if (raw.truncated()) {
             return reject(
                     raw,
@@ -79,7 +103,9 @@ public final class ImageRecordParser {
             return reject(raw, null, RejectReason.EMPTY_ID, "field 'id' is empty");
         }
         try {
-            return ImageParseOutcome.accepted(parseFields(raw, root, id));
+            return ImageParseOutcome.accepted(parseFields(raw, root, id, fetched));
+        } catch (Remote e) {
+            return ImageParseOutcome.toFetch(new RemoteImage(raw, id, e.uri));
         } catch (FieldException e) {
             return reject(raw, id, e.reason, e.getMessage());
         } catch (ImageRejection e) {
@@ -87,8 +113,8 @@ public final class ImageRecordParser {
         }
     }
 
-    private ImageEvent parseFields(RawRecord raw, JsonNode root, String id)
-            throws FieldException, ImageRejection {
+    private ImageEvent parseFields(RawRecord raw, JsonNode root, String id, byte[] fetched)
+            throws FieldException, ImageRejection, Remote {
         Long ts = null;
         JsonNode tsNode = root.get("ts");
         if (tsNode != null && !tsNode.isNull()) {
@@ -112,7 +138,7 @@ public final class ImageRecordParser {
                     "field 'label' is missing and labels.required is set");
         }
         String caption = optionalText(root, "caption");
-        byte[] encoded = encodedImage(root.get("image"));
+        byte[] encoded = encodedImage(root.get("image"), fetched);
         ImageHeader header = ImageHeader.probe(encoded, settings.maxPixels());
         long eventTime;
         if (ts != null) {
@@ -139,7 +165,8 @@ public final class ImageRecordParser {
                 null);
     }
 
-    private byte[] encodedImage(JsonNode image) throws FieldException, ImageRejection {
+    private byte[] encodedImage(JsonNode image, byte[] fetched)
+            throws FieldException, ImageRejection, Remote {
         if (image == null || image.isNull()) {
             throw new FieldException(RejectReason.MISSING_IMAGE, "field 'image' is missing");
         }
@@ -159,7 +186,15 @@ public final class ImageRecordParser {
             if (!uri.isTextual()) {
                 throw FieldException.wrongType("image.uri", "a string");
             }
-            return files.read(uri.textValue());
+            String text = uri.textValue();
+            if (http && isHttp(text)) {
+                if (fetched == null) {
+                    throw new Remote(text);
+                }
+                files.checkSize(fetched.length);
+                return fetched;
+            }
+            return files.read(text);
         }
         if (!bytes.isTextual()) {
             throw FieldException.wrongType("image.bytes", "a base64 string");
@@ -170,6 +205,11 @@ public final class ImageRecordParser {
         } catch (IOException | IllegalArgumentException e) {
             throw FieldException.wrongType("image.bytes", "a base64 string");
         }
+    }
+
+    private static boolean isHttp(String uri) {
+        String lower = uri.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
     }
 
     private static String optionalText(JsonNode root, String field) throws FieldException {
@@ -194,6 +234,19 @@ public final class ImageRecordParser {
         return ImageParseOutcome.rejected(
                 new DeadLetterRecord(
                         reason.code(), message, STAGE, id, raw.position(), raw.value()));
+    }
+
+    /** The image is at an http(s) URI and must be fetched first. */
+    private static final class Remote extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String uri;
+
+        Remote(String uri) {
+            super(uri, null, false, false);
+            this.uri = uri;
+        }
     }
 
     /** A field-level rejection inside {@link #parseFields}. */

@@ -2,6 +2,7 @@ package io.streamprep.schemas.config;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.MemorySize;
@@ -95,6 +96,77 @@ public final class ImageOptions {
                             "Also write the normalized float32 tensor (CHW, (x/255 - mean) / std, "
                                     + "little-endian, base64) when image.size is at most this; 0 "
                                     + "never. At most 128, so records stay under 1 MiB.");
+
+    public static final ConfigOption<Boolean> NEAR_DEDUP_ENABLED =
+            key("image.dedup.near.enabled")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Drop near-duplicate images (resized, re-encoded copies) after exact "
+                                    + "dedup: 64-bit pHash of the normalized pixels within "
+                                    + "image.dedup.near.max-distance bits of an earlier kept "
+                                    + "image inside image.dedup.near.window. Off by default: on "
+                                    + "small icons it also merges sibling drawings (the sample's "
+                                    + "face-sad and face-smile are 4 bits apart).");
+
+    public static final ConfigOption<Integer> NEAR_DEDUP_MAX_DISTANCE =
+            key("image.dedup.near.max-distance")
+                    .intType()
+                    .defaultValue(6)
+                    .withDescription(
+                            "Most pHash bits (of 64) two images may differ in to be near "
+                                    + "duplicates, in [0, 31]; similarity is 1 - distance / 64.");
+
+    public static final ConfigOption<Duration> NEAR_DEDUP_WINDOW =
+            key("image.dedup.near.window")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(24))
+                    .withDescription(
+                            "How far apart in event time two images may be to count as near "
+                                    + "duplicates; the index state lives this long.");
+
+    public static final ConfigOption<NearDedupOptions.Mode> NEAR_DEDUP_MODE =
+            key("image.dedup.near.mode")
+                    .enumType(NearDedupOptions.Mode.class)
+                    .defaultValue(NearDedupOptions.Mode.DROP)
+                    .withDescription(
+                            "DROP sends near-duplicate images to the duplicates output; GROUP keeps "
+                                    + "them with their cluster representative's split.");
+
+    public static final ConfigOption<Boolean> HTTP_ENABLED =
+            key("image.http.enabled")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Fetch http: and https: image URIs (Flink Async I/O). Off by default: "
+                                    + "a record should not make the job call arbitrary hosts "
+                                    + "unless asked; when off they are dead-lettered as "
+                                    + "image_unreadable.");
+
+    public static final ConfigOption<Duration> HTTP_TIMEOUT =
+            key("image.http.timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "Time limit of one HTTP attempt (connect, headers and body); an "
+                                    + "attempt over it counts as failed.");
+
+    public static final ConfigOption<Integer> HTTP_RETRIES =
+            key("image.http.retries")
+                    .intType()
+                    .defaultValue(2)
+                    .withDescription(
+                            "Further attempts after a failed one (connection error, timeout, HTTP "
+                                    + "5xx or 429); 4xx, oversize bodies and bad URIs are not "
+                                    + "retried. After the last, the record is dead-lettered as "
+                                    + "image_unreadable.");
+
+    public static final ConfigOption<Integer> HTTP_CAPACITY =
+            key("image.http.capacity")
+                    .intType()
+                    .defaultValue(32)
+                    .withDescription(
+                            "Most HTTP fetches in flight per parallel task (Async I/O capacity).");
 
     private ImageOptions() {}
 }
