@@ -3,9 +3,16 @@ package io.streamprep.operators.image;
 /**
  * Separable resampling with a triangle (bilinear) filter widened by the scale factor when
  * shrinking, so downscaling averages every source pixel (antialiasing, like PIL's BILINEAR or
- * OpenCV's INTER_AREA) and upscaling interpolates. Works directly on the byte arrays.
+ * OpenCV's INTER_AREA) and upscaling interpolates. Works directly on the byte arrays in fixed
+ * point: weights are {@value #WEIGHT_BITS}-bit integers summing exactly to one (so uniform areas
+ * and 1:1 copies come out unchanged), the horizontal pass keeps 8 fractional bits, the vertical
+ * pass rounds once at the end. Integer arithmetic makes the result identical on every JVM.
  */
 public final class Resampler {
+
+    static final int WEIGHT_BITS = 14;
+    private static final int TMP_SHIFT = WEIGHT_BITS - 8;
+    private static final int OUT_SHIFT = WEIGHT_BITS + 8;
 
     private Resampler() {}
 
@@ -27,61 +34,62 @@ public final class Resampler {
         byte[] in = src.rgb();
         int rowsFrom = vertical.minIndex();
         int rowsTo = vertical.maxIndex();
-        float[] tmp = new float[(rowsTo - rowsFrom + 1) * outW * 3];
+        int rowLen = outW * 3;
+        int[] tmp = new int[(rowsTo - rowsFrom + 1) * rowLen];
+        int[] hStart = horizontal.start;
+        int[] hCount = horizontal.count;
+        int[] hOffset = horizontal.offset;
+        int[] hWeight = horizontal.weight;
+        int round = 1 << (TMP_SHIFT - 1);
         for (int y = rowsFrom; y <= rowsTo; y++) {
             int srcRow = y * srcW * 3;
-            int tmpRow = (y - rowsFrom) * outW * 3;
-            for (int x = 0; x < outW; x++) {
-                int start = horizontal.start[x];
-                int off = horizontal.offset[x];
-                int n = horizontal.count[x];
-                float r = 0;
-                float g = 0;
-                float b = 0;
-                for (int k = 0; k < n; k++) {
-                    float wk = horizontal.weight[off + k];
-                    int s = srcRow + (start + k) * 3;
+            int t = (y - rowsFrom) * rowLen;
+            for (int x = 0; x < outW; x++, t += 3) {
+                int s = srcRow + hStart[x] * 3;
+                int off = hOffset[x];
+                int end = off + hCount[x];
+                int r = round;
+                int g = round;
+                int b = round;
+                for (int k = off; k < end; k++, s += 3) {
+                    int wk = hWeight[k];
                     r += wk * (in[s] & 0xFF);
                     g += wk * (in[s + 1] & 0xFF);
                     b += wk * (in[s + 2] & 0xFF);
                 }
-                int t = tmpRow + x * 3;
-                tmp[t] = r;
-                tmp[t + 1] = g;
-                tmp[t + 2] = b;
+                tmp[t] = r >> TMP_SHIFT;
+                tmp[t + 1] = g >> TMP_SHIFT;
+                tmp[t + 2] = b >> TMP_SHIFT;
             }
         }
-        byte[] out = new byte[outW * outH * 3];
-        int rowLen = outW * 3;
-        float[] acc = new float[rowLen];
+        byte[] out = new byte[outH * rowLen];
+        int[] acc = new int[rowLen];
         for (int y = 0; y < outH; y++) {
-            int start = vertical.start[y] - rowsFrom;
+            int from = (vertical.start[y] - rowsFrom) * rowLen;
             int off = vertical.offset[y];
             int n = vertical.count[y];
-            int dst = y * rowLen;
-            java.util.Arrays.fill(acc, 0f);
+            java.util.Arrays.fill(acc, 1 << (OUT_SHIFT - 1));
             // Row by row keeps the inner loop sequential in memory (and vectorizable).
-            for (int k = 0; k < n; k++) {
-                float wk = vertical.weight[off + k];
-                int from = (start + k) * rowLen;
+            for (int k = 0; k < n; k++, from += rowLen) {
+                int wk = vertical.weight[off + k];
                 for (int i = 0; i < rowLen; i++) {
                     acc[i] += wk * tmp[from + i];
                 }
             }
+            int dst = y * rowLen;
             for (int i = 0; i < rowLen; i++) {
-                out[dst + i] = clamp(acc[i]);
+                out[dst + i] = clamp(acc[i] >> OUT_SHIFT);
             }
         }
         return new RgbImage(outW, outH, out);
     }
 
-    static byte clamp(float v) {
-        int i = (int) (v + 0.5f);
-        return (byte) (i < 0 ? 0 : Math.min(i, 255));
+    private static byte clamp(int v) {
+        return (byte) (v < 0 ? 0 : Math.min(v, 255));
     }
 
     /** Per output index: the first source index, how many, and their normalized weights. */
-    private record Weights(int[] start, int[] count, int[] offset, float[] weight) {
+    private record Weights(int[] start, int[] count, int[] offset, int[] weight) {
 
         static Weights of(int srcLen, double origin, double scale, int outLen) {
             double support = Math.max(scale, 1.0);
@@ -89,7 +97,8 @@ public final class Resampler {
             int[] start = new int[outLen];
             int[] count = new int[outLen];
             int[] offset = new int[outLen];
-            float[] weight = new float[outLen * maxTaps];
+            double[] real = new double[maxTaps];
+            int[] weight = new int[outLen * maxTaps];
             for (int i = 0; i < outLen; i++) {
                 double centre = origin + (i + 0.5) * scale;
                 int from = Math.max(0, (int) Math.floor(centre - support));
@@ -103,7 +112,7 @@ public final class Resampler {
                         if (n == 0) {
                             start[i] = j;
                         }
-                        weight[offset[i] + n] = (float) t;
+                        real[n] = t;
                         sum += t;
                         n++;
                     } else if (n > 0) {
@@ -112,13 +121,23 @@ public final class Resampler {
                 }
                 if (n == 0) {
                     start[i] = Math.min(srcLen - 1, Math.max(0, (int) Math.floor(centre)));
-                    weight[offset[i]] = 1f;
+                    real[0] = 1;
                     n = 1;
                     sum = 1;
                 }
+                // Rounded to integers; the rounding residue goes to the largest tap, so the
+                // weights sum exactly to one.
+                int total = 0;
+                int largest = 0;
                 for (int k = 0; k < n; k++) {
-                    weight[offset[i] + k] /= (float) sum;
+                    int wk = (int) Math.round(real[k] / sum * (1 << WEIGHT_BITS));
+                    weight[offset[i] + k] = wk;
+                    total += wk;
+                    if (wk > weight[offset[i] + largest]) {
+                        largest = k;
+                    }
                 }
+                weight[offset[i] + largest] += (1 << WEIGHT_BITS) - total;
                 count[i] = n;
             }
             return new Weights(start, count, offset, weight);

@@ -1,5 +1,6 @@
 package io.streamprep.operators.image.augment;
 
+import io.streamprep.operators.image.Geometry;
 import io.streamprep.operators.image.Resampler;
 import io.streamprep.operators.image.RgbImage;
 import java.util.SplittableRandom;
@@ -12,45 +13,92 @@ import java.util.SplittableRandom;
  */
 public final class PixelOps {
 
+    static final int BLUR_BITS = 12;
+
     private PixelOps() {}
 
-    /** Rotates about the centre by {@code degrees} (counter-clockwise), bilinear, same size. */
+    /**
+     * Rotates about the centre by {@code degrees} (counter-clockwise), bilinear, same size. Exact
+     * multiples of 90 degrees (of 180 for non-square images) are lossless pixel copies; other
+     * angles map each output pixel back into the source in 16.16 fixed point and interpolate with
+     * 8-bit fractions (OpenCV's warpAffine uses 5 bits), in integers only.
+     */
     public static RgbImage rotate(RgbImage src, double degrees, int background) {
         int w = src.width();
         int h = src.height();
+        double turns = degrees / 90;
+        if (turns == Math.rint(turns)) {
+            int quarter = (int) Math.floorMod((long) turns, 4L);
+            if (quarter == 0) {
+                return src;
+            }
+            if (quarter == 2) {
+                return Geometry.upright(src, 3);
+            }
+            if (w == h) {
+                return Geometry.upright(src, quarter == 1 ? 8 : 6);
+            }
+        }
         byte[] in = src.rgb();
         byte[] out = RgbImage.filled(w, h, background).rgb();
         double rad = Math.toRadians(degrees);
-        float cos = (float) Math.cos(rad);
-        float sin = (float) Math.sin(rad);
-        float cx = (w - 1) / 2f;
-        float cy = (h - 1) / 2f;
+        double cos = Math.cos(rad);
+        double sin = Math.sin(rad);
+        double cx = (w - 1) / 2.0;
+        double cy = (h - 1) / 2.0;
+        long one = 1L << 16;
+        long stepX = Math.round(cos * one);
+        long stepY = Math.round(sin * one);
+        long maxX = (long) (w - 1) << 16;
+        long maxY = (long) (h - 1) << 16;
+        int row = w * 3;
         for (int y = 0; y < h; y++) {
-            float dy = y - cy;
-            for (int x = 0; x < w; x++) {
-                float dx = x - cx;
-                // Inverse mapping: where in the source does this output pixel come from?
-                float sx = cos * dx - sin * dy + cx;
-                float sy = sin * dx + cos * dy + cy;
-                if (sx < 0 || sy < 0 || sx > w - 1 || sy > h - 1) {
+            double dy = y - cy;
+            // Inverse mapping: where in the source does output pixel (0, y) come from? Each step
+            // in x then moves by (cos, sin) in the source.
+            long sx = Math.round((-cos * cx - sin * dy + cx) * one);
+            long sy = Math.round((-sin * cx + cos * dy + cy) * one);
+            int d = y * row;
+            for (int x = 0; x < w; x++, sx += stepX, sy += stepY, d += 3) {
+                if (sx < 0 || sy < 0 || sx > maxX || sy > maxY) {
                     continue;
                 }
-                int x0 = (int) sx;
-                int y0 = (int) sy;
-                int x1 = Math.min(x0 + 1, w - 1);
-                int y1 = Math.min(y0 + 1, h - 1);
-                float fx = sx - x0;
-                float fy = sy - y0;
-                int d = (y * w + x) * 3;
-                int a = (y0 * w + x0) * 3;
-                int b = (y0 * w + x1) * 3;
-                int c = (y1 * w + x0) * 3;
-                int e = (y1 * w + x1) * 3;
-                for (int k = 0; k < 3; k++) {
-                    float top = (in[a + k] & 0xFF) * (1 - fx) + (in[b + k] & 0xFF) * fx;
-                    float bottom = (in[c + k] & 0xFF) * (1 - fx) + (in[e + k] & 0xFF) * fx;
-                    out[d + k] = clamp(top * (1 - fy) + bottom * fy);
-                }
+                int x0 = (int) (sx >> 16);
+                int y0 = (int) (sy >> 16);
+                int fx = (int) (sx >> 8) & 0xFF;
+                int fy = (int) (sy >> 8) & 0xFF;
+                int a = y0 * row + x0 * 3;
+                int b = x0 < w - 1 ? a + 3 : a;
+                int c = y0 < h - 1 ? a + row : a;
+                int e = y0 < h - 1 ? b + row : b;
+                int w11 = fx * fy;
+                int w10 = (fy << 8) - w11;
+                int w01 = (fx << 8) - w11;
+                int w00 = 65536 - w10 - w01 - w11;
+                out[d] =
+                        (byte)
+                                (((in[a] & 0xFF) * w00
+                                                + (in[b] & 0xFF) * w01
+                                                + (in[c] & 0xFF) * w10
+                                                + (in[e] & 0xFF) * w11
+                                                + 32768)
+                                        >>> 16);
+                out[d + 1] =
+                        (byte)
+                                (((in[a + 1] & 0xFF) * w00
+                                                + (in[b + 1] & 0xFF) * w01
+                                                + (in[c + 1] & 0xFF) * w10
+                                                + (in[e + 1] & 0xFF) * w11
+                                                + 32768)
+                                        >>> 16);
+                out[d + 2] =
+                        (byte)
+                                (((in[a + 2] & 0xFF) * w00
+                                                + (in[b + 2] & 0xFF) * w01
+                                                + (in[c + 2] & 0xFF) * w10
+                                                + (in[e + 2] & 0xFF) * w11
+                                                + 32768)
+                                        >>> 16);
             }
         }
         return new RgbImage(w, h, out);
@@ -124,58 +172,93 @@ public final class PixelOps {
         return new RgbImage(src.width(), src.height(), out);
     }
 
-    /** Separable Gaussian blur, kernel radius ceil(3 sigma), edges clamped. */
+    /**
+     * Separable Gaussian blur, kernel radius ceil(3 sigma), edges clamped. Fixed point: the kernel
+     * is {@value #BLUR_BITS}-bit integers summing exactly to one (so uniform areas stay unchanged),
+     * the horizontal pass keeps 8 fractional bits and the vertical pass rounds once.
+     */
     public static RgbImage gaussianBlur(RgbImage src, double sigma) {
         int radius = Math.max(1, (int) Math.ceil(3 * sigma));
-        float[] kernel = new float[2 * radius + 1];
-        float sum = 0;
-        for (int i = -radius; i <= radius; i++) {
-            kernel[i + radius] = (float) Math.exp(-(i * i) / (2 * sigma * sigma));
-            sum += kernel[i + radius];
-        }
-        for (int i = 0; i < kernel.length; i++) {
-            kernel[i] /= sum;
-        }
+        int[] kernel = blurKernel(sigma, radius);
         int w = src.width();
         int h = src.height();
-        byte[] in = src.rgb();
-        float[] tmp = new float[in.length];
-        float[] padded = new float[(w + 2 * radius) * 3];
-        for (int y = 0; y < h; y++) {
-            int row = y * w * 3;
-            // Edge pixels repeated into a padded row, so the inner loop needs no bounds checks.
-            for (int x = -radius; x < w + radius; x++) {
-                int s = row + Math.min(w - 1, Math.max(0, x)) * 3;
-                int p = (x + radius) * 3;
-                padded[p] = in[s] & 0xFF;
-                padded[p + 1] = in[s + 1] & 0xFF;
-                padded[p + 2] = in[s + 2] & 0xFF;
-            }
-            for (int i = 0; i < w * 3; i++) {
-                float v = 0;
-                for (int k = 0; k < kernel.length; k++) {
-                    v += kernel[k] * padded[i + k * 3];
-                }
-                tmp[row + i] = v;
-            }
-        }
-        byte[] out = new byte[in.length];
         int rowLen = w * 3;
-        float[] acc = new float[rowLen];
+        byte[] in = src.rgb();
+        int[] tmp = new int[in.length];
+        int[] padded = new int[(w + 2 * radius) * 3];
+        int pad = radius * 3;
+        int[] acc = new int[rowLen];
+        int tmpRound = 1 << (BLUR_BITS - 9);
         for (int y = 0; y < h; y++) {
-            java.util.Arrays.fill(acc, 0f);
-            for (int k = -radius; k <= radius; k++) {
-                int from = Math.min(h - 1, Math.max(0, y + k)) * rowLen;
-                float wk = kernel[k + radius];
+            int row = y * rowLen;
+            // Edge pixels repeated into a padded row, so the inner loops need no bounds checks.
+            for (int i = 0; i < rowLen; i++) {
+                padded[pad + i] = in[row + i] & 0xFF;
+            }
+            for (int p = 0; p < pad; p += 3) {
+                for (int c = 0; c < 3; c++) {
+                    padded[p + c] = in[row + c] & 0xFF;
+                    padded[pad + rowLen + p + c] = in[row + rowLen - 3 + c] & 0xFF;
+                }
+            }
+            // Symmetric kernel: the two taps at distance k share one multiply; each loop over i
+            // is a plain sequential (vectorizable) pass.
+            int centre = kernel[radius];
+            for (int i = 0; i < rowLen; i++) {
+                acc[i] = tmpRound + centre * padded[pad + i];
+            }
+            for (int k = 1; k <= radius; k++) {
+                int wk = kernel[radius + k];
+                int left = pad - k * 3;
+                int right = pad + k * 3;
                 for (int i = 0; i < rowLen; i++) {
-                    acc[i] += wk * tmp[from + i];
+                    acc[i] += wk * (padded[left + i] + padded[right + i]);
                 }
             }
             for (int i = 0; i < rowLen; i++) {
-                out[y * rowLen + i] = clamp(acc[i]);
+                tmp[row + i] = acc[i] >> (BLUR_BITS - 8);
+            }
+        }
+        byte[] out = new byte[in.length];
+        int outRound = 1 << (BLUR_BITS + 7);
+        int centre = kernel[radius];
+        for (int y = 0; y < h; y++) {
+            int row = y * rowLen;
+            for (int i = 0; i < rowLen; i++) {
+                acc[i] = outRound + centre * tmp[row + i];
+            }
+            for (int k = 1; k <= radius; k++) {
+                int wk = kernel[radius + k];
+                int up = Math.max(0, y - k) * rowLen;
+                int down = Math.min(h - 1, y + k) * rowLen;
+                for (int i = 0; i < rowLen; i++) {
+                    acc[i] += wk * (tmp[up + i] + tmp[down + i]);
+                }
+            }
+            for (int i = 0; i < rowLen; i++) {
+                out[row + i] = (byte) (acc[i] >> (BLUR_BITS + 8));
             }
         }
         return new RgbImage(w, h, out);
+    }
+
+    /** The Gaussian as {@value #BLUR_BITS}-bit integers, symmetric, summing exactly to one. */
+    private static int[] blurKernel(double sigma, int radius) {
+        double[] real = new double[2 * radius + 1];
+        double sum = 0;
+        for (int i = -radius; i <= radius; i++) {
+            real[i + radius] = Math.exp(-(i * i) / (2 * sigma * sigma));
+            sum += real[i + radius];
+        }
+        int[] kernel = new int[real.length];
+        int total = 0;
+        for (int i = 0; i < real.length; i++) {
+            kernel[i] = (int) Math.round(real[i] / sum * (1 << BLUR_BITS));
+            total += kernel[i];
+        }
+        // The rounding residue goes to the centre tap, keeping the kernel symmetric.
+        kernel[radius] += (1 << BLUR_BITS) - total;
+        return kernel;
     }
 
     static byte clamp(float v) {
