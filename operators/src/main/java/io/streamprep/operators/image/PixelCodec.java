@@ -65,14 +65,17 @@ public final class PixelCodec {
     public static byte[] tensor(RgbImage image, double[] mean, double[] std) {
         int plane = image.width() * image.height();
         byte[] rgb = image.rgb();
-        ByteBuffer out = ByteBuffer.allocate(plane * 3 * 4).order(ByteOrder.LITTLE_ENDIAN);
+        float[] values = new float[plane * 3];
         for (int c = 0; c < 3; c++) {
             float scale = (float) (1.0 / (255.0 * std[c]));
             float shift = (float) (mean[c] / std[c]);
-            for (int p = 0; p < plane; p++) {
-                out.putFloat((rgb[p * 3 + c] & 0xFF) * scale - shift);
+            int base = c * plane;
+            for (int p = 0, s = c; p < plane; p++, s += 3) {
+                values[base + p] = (rgb[s] & 0xFF) * scale - shift;
             }
         }
+        ByteBuffer out = ByteBuffer.allocate(plane * 3 * 4).order(ByteOrder.LITTLE_ENDIAN);
+        out.asFloatBuffer().put(values);
         return out.array();
     }
 

@@ -63,10 +63,13 @@ public final class PixelOps {
                 if (sx < 0 || sy < 0 || sx > maxX || sy > maxY) {
                     continue;
                 }
-                int x0 = (int) (sx >> 16);
-                int y0 = (int) (sy >> 16);
-                int fx = (int) (sx >> 8) & 0xFF;
-                int fy = (int) (sy >> 8) & 0xFF;
+                // Positions rounded to 1/256 pixel, then split into pixel and fraction.
+                int px = (int) ((sx + 128) >> 8);
+                int py = (int) ((sy + 128) >> 8);
+                int x0 = px >> 8;
+                int y0 = py >> 8;
+                int fx = px & 0xFF;
+                int fy = py & 0xFF;
                 int a = y0 * row + x0 * 3;
                 int b = x0 < w - 1 ? a + 3 : a;
                 int c = y0 < h - 1 ? a + row : a;
