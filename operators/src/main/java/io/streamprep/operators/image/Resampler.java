@@ -36,30 +36,13 @@ public final class Resampler {
         int rowsTo = vertical.maxIndex();
         int rowLen = outW * 3;
         int[] tmp = new int[(rowsTo - rowsFrom + 1) * rowLen];
-        int[] hStart = horizontal.start;
-        int[] hCount = horizontal.count;
-        int[] hOffset = horizontal.offset;
-        int[] hWeight = horizontal.weight;
-        int round = 1 << (TMP_SHIFT - 1);
         for (int y = rowsFrom; y <= rowsTo; y++) {
             int srcRow = y * srcW * 3;
             int t = (y - rowsFrom) * rowLen;
-            for (int x = 0; x < outW; x++, t += 3) {
-                int s = srcRow + hStart[x] * 3;
-                int off = hOffset[x];
-                int end = off + hCount[x];
-                int r = round;
-                int g = round;
-                int b = round;
-                for (int k = off; k < end; k++, s += 3) {
-                    int wk = hWeight[k];
-                    r += wk * (in[s] & 0xFF);
-                    g += wk * (in[s + 1] & 0xFF);
-                    b += wk * (in[s + 2] & 0xFF);
-                }
-                tmp[t] = r >> TMP_SHIFT;
-                tmp[t + 1] = g >> TMP_SHIFT;
-                tmp[t + 2] = b >> TMP_SHIFT;
+            if (horizontal.maxCount() <= 2) {
+                twoTaps(in, srcRow, horizontal, tmp, t, outW);
+            } else {
+                anyTaps(in, srcRow, horizontal, tmp, t, outW);
             }
         }
         byte[] out = new byte[outH * rowLen];
@@ -68,6 +51,19 @@ public final class Resampler {
             int from = (vertical.start[y] - rowsFrom) * rowLen;
             int off = vertical.offset[y];
             int n = vertical.count[y];
+            int dst = y * rowLen;
+            if (n <= 2) {
+                // One fused pass; a single tap pairs with itself at weight zero.
+                int w0 = vertical.weight[off];
+                int w1 = n == 2 ? vertical.weight[off + 1] : 0;
+                int next = n == 2 ? from + rowLen : from;
+                int round = 1 << (OUT_SHIFT - 1);
+                for (int i = 0; i < rowLen; i++) {
+                    out[dst + i] =
+                            (byte) ((w0 * tmp[from + i] + w1 * tmp[next + i] + round) >> OUT_SHIFT);
+                }
+                continue;
+            }
             java.util.Arrays.fill(acc, 1 << (OUT_SHIFT - 1));
             // Row by row keeps the inner loop sequential in memory (and vectorizable).
             for (int k = 0; k < n; k++, from += rowLen) {
@@ -76,7 +72,6 @@ public final class Resampler {
                     acc[i] += wk * tmp[from + i];
                 }
             }
-            int dst = y * rowLen;
             for (int i = 0; i < rowLen; i++) {
                 out[dst + i] = clamp(acc[i] >> OUT_SHIFT);
             }
@@ -84,12 +79,57 @@ public final class Resampler {
         return new RgbImage(outW, outH, out);
     }
 
+    private static void anyTaps(byte[] in, int srcRow, Weights h, int[] tmp, int t, int outW) {
+        int[] start = h.start;
+        int[] count = h.count;
+        int[] offset = h.offset;
+        int[] weight = h.weight;
+        int round = 1 << (TMP_SHIFT - 1);
+        for (int x = 0; x < outW; x++, t += 3) {
+            int s = srcRow + start[x] * 3;
+            int off = offset[x];
+            int end = off + count[x];
+            int r = round;
+            int g = round;
+            int b = round;
+            for (int k = off; k < end; k++, s += 3) {
+                int wk = weight[k];
+                r += wk * (in[s] & 0xFF);
+                g += wk * (in[s + 1] & 0xFF);
+                b += wk * (in[s + 2] & 0xFF);
+            }
+            tmp[t] = r >> TMP_SHIFT;
+            tmp[t + 1] = g >> TMP_SHIFT;
+            tmp[t + 2] = b >> TMP_SHIFT;
+        }
+    }
+
+    /** Upscaling and mild downscaling: at most two taps, so no inner loop. */
+    private static void twoTaps(byte[] in, int srcRow, Weights h, int[] tmp, int t, int outW) {
+        int[] start = h.start;
+        int[] count = h.count;
+        int[] offset = h.offset;
+        int[] weight = h.weight;
+        int round = 1 << (TMP_SHIFT - 1);
+        for (int x = 0; x < outW; x++, t += 3) {
+            int a = srcRow + start[x] * 3;
+            int off = offset[x];
+            int w0 = weight[off];
+            // A single tap has weight one: its second "tap" is itself with weight zero.
+            int w1 = count[x] == 2 ? weight[off + 1] : 0;
+            int b = count[x] == 2 ? a + 3 : a;
+            tmp[t] = (w0 * (in[a] & 0xFF) + w1 * (in[b] & 0xFF) + round) >> TMP_SHIFT;
+            tmp[t + 1] = (w0 * (in[a + 1] & 0xFF) + w1 * (in[b + 1] & 0xFF) + round) >> TMP_SHIFT;
+            tmp[t + 2] = (w0 * (in[a + 2] & 0xFF) + w1 * (in[b + 2] & 0xFF) + round) >> TMP_SHIFT;
+        }
+    }
+
     private static byte clamp(int v) {
         return (byte) (v < 0 ? 0 : Math.min(v, 255));
     }
 
     /** Per output index: the first source index, how many, and their normalized weights. */
-    private record Weights(int[] start, int[] count, int[] offset, int[] weight) {
+    private record Weights(int[] start, int[] count, int[] offset, int[] weight, int maxCount) {
 
         static Weights of(int srcLen, double origin, double scale, int outLen) {
             double support = Math.max(scale, 1.0);
@@ -140,7 +180,11 @@ public final class Resampler {
                 weight[offset[i] + largest] += (1 << WEIGHT_BITS) - total;
                 count[i] = n;
             }
-            return new Weights(start, count, offset, weight);
+            int maxCount = 0;
+            for (int c : count) {
+                maxCount = Math.max(maxCount, c);
+            }
+            return new Weights(start, count, offset, weight, maxCount);
         }
 
         int minIndex() {
