@@ -35,57 +35,53 @@ public final class Resampler {
         int rowsFrom = vertical.minIndex();
         int rowsTo = vertical.maxIndex();
         int rowLen = outW * 3;
-        int[] tmp = new int[(rowsTo - rowsFrom + 1) * rowLen];
+        // Rows as separate arrays: the vertical pass then indexes all its int arrays with the
+        // same i, which JDK 17's auto-vectorizer needs (it cannot prove that offsets into one
+        // int array do not alias another).
+        int[][] tmp = new int[rowsTo - rowsFrom + 1][rowLen];
         for (int y = rowsFrom; y <= rowsTo; y++) {
             int srcRow = y * srcW * 3;
-            int t = (y - rowsFrom) * rowLen;
             if (horizontal.maxCount() <= 2) {
-                twoTaps(in, srcRow, horizontal, tmp, t, outW);
+                twoTaps(in, srcRow, horizontal, tmp[y - rowsFrom], outW);
             } else {
-                anyTaps(in, srcRow, horizontal, tmp, t, outW);
+                anyTaps(in, srcRow, horizontal, tmp[y - rowsFrom], outW);
             }
         }
         byte[] out = new byte[outH * rowLen];
         int[] acc = new int[rowLen];
+        int round = 1 << (OUT_SHIFT - 1);
         for (int y = 0; y < outH; y++) {
-            int from = (vertical.start[y] - rowsFrom) * rowLen;
+            int first = vertical.start[y] - rowsFrom;
             int off = vertical.offset[y];
             int n = vertical.count[y];
-            int dst = y * rowLen;
-            if (n <= 2) {
-                // One fused pass; a single tap pairs with itself at weight zero.
-                int w0 = vertical.weight[off];
-                int w1 = n == 2 ? vertical.weight[off + 1] : 0;
-                int next = n == 2 ? from + rowLen : from;
-                int round = 1 << (OUT_SHIFT - 1);
-                for (int i = 0; i < rowLen; i++) {
-                    out[dst + i] =
-                            (byte) ((w0 * tmp[from + i] + w1 * tmp[next + i] + round) >> OUT_SHIFT);
-                }
-                continue;
-            }
-            java.util.Arrays.fill(acc, 1 << (OUT_SHIFT - 1));
-            // Row by row keeps the inner loop sequential in memory (and vectorizable).
-            for (int k = 0; k < n; k++, from += rowLen) {
-                int wk = vertical.weight[off + k];
-                for (int i = 0; i < rowLen; i++) {
-                    acc[i] += wk * tmp[from + i];
-                }
-            }
+            int[] row = tmp[first];
+            int w0 = vertical.weight[off];
             for (int i = 0; i < rowLen; i++) {
-                out[dst + i] = clamp(acc[i] >> OUT_SHIFT);
+                acc[i] = round + w0 * row[i];
+            }
+            for (int k = 1; k < n; k++) {
+                int wk = vertical.weight[off + k];
+                row = tmp[first + k];
+                for (int i = 0; i < rowLen; i++) {
+                    acc[i] += wk * row[i];
+                }
+            }
+            // Weights are non-negative and sum to one, so the result is within 0..255.
+            int dst = y * rowLen;
+            for (int i = 0; i < rowLen; i++) {
+                out[dst + i] = (byte) (acc[i] >> OUT_SHIFT);
             }
         }
         return new RgbImage(outW, outH, out);
     }
 
-    private static void anyTaps(byte[] in, int srcRow, Weights h, int[] tmp, int t, int outW) {
+    private static void anyTaps(byte[] in, int srcRow, Weights h, int[] tmp, int outW) {
         int[] start = h.start;
         int[] count = h.count;
         int[] offset = h.offset;
         int[] weight = h.weight;
         int round = 1 << (TMP_SHIFT - 1);
-        for (int x = 0; x < outW; x++, t += 3) {
+        for (int x = 0, t = 0; x < outW; x++, t += 3) {
             int s = srcRow + start[x] * 3;
             int off = offset[x];
             int end = off + count[x];
@@ -105,13 +101,13 @@ public final class Resampler {
     }
 
     /** Upscaling and mild downscaling: at most two taps, so no inner loop. */
-    private static void twoTaps(byte[] in, int srcRow, Weights h, int[] tmp, int t, int outW) {
+    private static void twoTaps(byte[] in, int srcRow, Weights h, int[] tmp, int outW) {
         int[] start = h.start;
         int[] count = h.count;
         int[] offset = h.offset;
         int[] weight = h.weight;
         int round = 1 << (TMP_SHIFT - 1);
-        for (int x = 0; x < outW; x++, t += 3) {
+        for (int x = 0, t = 0; x < outW; x++, t += 3) {
             int a = srcRow + start[x] * 3;
             int off = offset[x];
             int w0 = weight[off];
@@ -122,10 +118,6 @@ public final class Resampler {
             tmp[t + 1] = (w0 * (in[a + 1] & 0xFF) + w1 * (in[b + 1] & 0xFF) + round) >> TMP_SHIFT;
             tmp[t + 2] = (w0 * (in[a + 2] & 0xFF) + w1 * (in[b + 2] & 0xFF) + round) >> TMP_SHIFT;
         }
-    }
-
-    private static byte clamp(int v) {
-        return (byte) (v < 0 ? 0 : Math.min(v, 255));
     }
 
     /** Per output index: the first source index, how many, and their normalized weights. */

@@ -187,14 +187,19 @@ public final class PixelOps {
         int h = src.height();
         int rowLen = w * 3;
         byte[] in = src.rgb();
-        int[] tmp = new int[in.length];
+        // Every vectorizable loop below indexes all its int arrays with the same i: JDK 17's
+        // auto-vectorizer cannot prove that int arrays read at other offsets do not alias the
+        // one written, and would fall back to scalar code (several times slower).
+        int[][] tmp = new int[h][];
         int[] padded = new int[(w + 2 * radius) * 3];
         int pad = radius * 3;
-        int[] acc = new int[rowLen];
+        int[] left = new int[rowLen];
+        int[] right = new int[rowLen];
+        int centre = kernel[radius];
         int tmpRound = 1 << (BLUR_BITS - 9);
         for (int y = 0; y < h; y++) {
             int row = y * rowLen;
-            // Edge pixels repeated into a padded row, so the inner loops need no bounds checks.
+            // Edge pixels repeated into a padded row.
             for (int i = 0; i < rowLen; i++) {
                 padded[pad + i] = in[row + i] & 0xFF;
             }
@@ -204,40 +209,42 @@ public final class PixelOps {
                     padded[pad + rowLen + p + c] = in[row + rowLen - 3 + c] & 0xFF;
                 }
             }
-            // Symmetric kernel: the two taps at distance k share one multiply; each loop over i
-            // is a plain sequential (vectorizable) pass.
-            int centre = kernel[radius];
+            int[] acc = new int[rowLen];
+            System.arraycopy(padded, pad, left, 0, rowLen);
             for (int i = 0; i < rowLen; i++) {
-                acc[i] = tmpRound + centre * padded[pad + i];
+                acc[i] = tmpRound + centre * left[i];
             }
+            // Symmetric kernel: the two taps at distance k share one multiply.
             for (int k = 1; k <= radius; k++) {
                 int wk = kernel[radius + k];
-                int left = pad - k * 3;
-                int right = pad + k * 3;
+                System.arraycopy(padded, pad - k * 3, left, 0, rowLen);
+                System.arraycopy(padded, pad + k * 3, right, 0, rowLen);
                 for (int i = 0; i < rowLen; i++) {
-                    acc[i] += wk * (padded[left + i] + padded[right + i]);
+                    acc[i] += wk * (left[i] + right[i]);
                 }
             }
             for (int i = 0; i < rowLen; i++) {
-                tmp[row + i] = acc[i] >> (BLUR_BITS - 8);
+                acc[i] >>= BLUR_BITS - 8;
             }
+            tmp[y] = acc;
         }
         byte[] out = new byte[in.length];
         int outRound = 1 << (BLUR_BITS + 7);
-        int centre = kernel[radius];
+        int[] acc = new int[rowLen];
         for (int y = 0; y < h; y++) {
-            int row = y * rowLen;
+            int[] mid = tmp[y];
             for (int i = 0; i < rowLen; i++) {
-                acc[i] = outRound + centre * tmp[row + i];
+                acc[i] = outRound + centre * mid[i];
             }
             for (int k = 1; k <= radius; k++) {
                 int wk = kernel[radius + k];
-                int up = Math.max(0, y - k) * rowLen;
-                int down = Math.min(h - 1, y + k) * rowLen;
+                int[] up = tmp[Math.max(0, y - k)];
+                int[] down = tmp[Math.min(h - 1, y + k)];
                 for (int i = 0; i < rowLen; i++) {
-                    acc[i] += wk * (tmp[up + i] + tmp[down + i]);
+                    acc[i] += wk * (up[i] + down[i]);
                 }
             }
+            int row = y * rowLen;
             for (int i = 0; i < rowLen; i++) {
                 out[row + i] = (byte) (acc[i] >> (BLUR_BITS + 8));
             }
