@@ -39,8 +39,21 @@ public final class PixelOps {
                 return Geometry.upright(src, quarter == 1 ? 8 : 6);
             }
         }
-        byte[] in = src.rgb();
-        byte[] out = RgbImage.filled(w, h, background).rgb();
+        // The source with its last column and row repeated once more, so the four neighbours
+        // of any covered position exist and the inner loop has no edge cases.
+        int row = w * 3;
+        int prow = row + 3;
+        byte[] in = new byte[prow * (h + 1)];
+        byte[] src0 = src.rgb();
+        for (int y = 0; y <= h; y++) {
+            int from = Math.min(y, h - 1) * row;
+            System.arraycopy(src0, from, in, y * prow, row);
+            System.arraycopy(src0, from + row - 3, in, y * prow + row, 3);
+        }
+        byte[] out = new byte[row * h];
+        byte bgR = (byte) (background >>> 16);
+        byte bgG = (byte) (background >>> 8);
+        byte bgB = (byte) background;
         double rad = Math.toRadians(degrees);
         double cos = Math.cos(rad);
         double sin = Math.sin(rad);
@@ -51,7 +64,6 @@ public final class PixelOps {
         long stepY = Math.round(sin * one);
         long maxX = (long) (w - 1) << 16;
         long maxY = (long) (h - 1) << 16;
-        int row = w * 3;
         for (int y = 0; y < h; y++) {
             double dy = y - cy;
             // Inverse mapping: where in the source does output pixel (0, y) come from? Each step
@@ -61,19 +73,18 @@ public final class PixelOps {
             int d = y * row;
             for (int x = 0; x < w; x++, sx += stepX, sy += stepY, d += 3) {
                 if (sx < 0 || sy < 0 || sx > maxX || sy > maxY) {
+                    out[d] = bgR;
+                    out[d + 1] = bgG;
+                    out[d + 2] = bgB;
                     continue;
                 }
                 // Positions rounded to 1/256 pixel, then split into pixel and fraction.
                 int px = (int) ((sx + 128) >> 8);
                 int py = (int) ((sy + 128) >> 8);
-                int x0 = px >> 8;
-                int y0 = py >> 8;
                 int fx = px & 0xFF;
                 int fy = py & 0xFF;
-                int a = y0 * row + x0 * 3;
-                int b = x0 < w - 1 ? a + 3 : a;
-                int c = y0 < h - 1 ? a + row : a;
-                int e = y0 < h - 1 ? b + row : b;
+                int a = (py >> 8) * prow + (px >> 8) * 3;
+                int c = a + prow;
                 int w11 = fx * fy;
                 int w10 = (fy << 8) - w11;
                 int w01 = (fx << 8) - w11;
@@ -81,25 +92,25 @@ public final class PixelOps {
                 out[d] =
                         (byte)
                                 (((in[a] & 0xFF) * w00
-                                                + (in[b] & 0xFF) * w01
+                                                + (in[a + 3] & 0xFF) * w01
                                                 + (in[c] & 0xFF) * w10
-                                                + (in[e] & 0xFF) * w11
+                                                + (in[c + 3] & 0xFF) * w11
                                                 + 32768)
                                         >>> 16);
                 out[d + 1] =
                         (byte)
                                 (((in[a + 1] & 0xFF) * w00
-                                                + (in[b + 1] & 0xFF) * w01
+                                                + (in[a + 4] & 0xFF) * w01
                                                 + (in[c + 1] & 0xFF) * w10
-                                                + (in[e + 1] & 0xFF) * w11
+                                                + (in[c + 4] & 0xFF) * w11
                                                 + 32768)
                                         >>> 16);
                 out[d + 2] =
                         (byte)
                                 (((in[a + 2] & 0xFF) * w00
-                                                + (in[b + 2] & 0xFF) * w01
+                                                + (in[a + 5] & 0xFF) * w01
                                                 + (in[c + 2] & 0xFF) * w10
-                                                + (in[e + 2] & 0xFF) * w11
+                                                + (in[c + 5] & 0xFF) * w11
                                                 + 32768)
                                         >>> 16);
             }
