@@ -5,7 +5,7 @@ package io.streamprep.operators.image;
  * shrinking, so downscaling averages every source pixel (antialiasing, like PIL's BILINEAR or
  * OpenCV's INTER_AREA) and upscaling interpolates. Works directly on the byte arrays in fixed
  * point: weights are {@value #WEIGHT_BITS}-bit integers summing exactly to one (so uniform areas
- * and 1:1 copies come out unchanged), the horizontal pass keeps 8 fractional bits, the vertical
+ * and 1:1 copies come out unchanged), the vertical pass keeps 8 fractional bits, the horizontal
  * pass rounds once at the end. Integer arithmetic makes the result identical on every JVM.
  */
 public final class Resampler {
@@ -30,59 +30,73 @@ public final class Resampler {
             RgbImage src, double x0, double y0, double w, double h, int outW, int outH) {
         Weights horizontal = Weights.of(src.width(), x0, w / outW, outW);
         Weights vertical = Weights.of(src.height(), y0, h / outH, outH);
-        int srcW = src.width();
         byte[] in = src.rgb();
-        int rowsFrom = vertical.minIndex();
-        int rowsTo = vertical.maxIndex();
+        int srcRow = src.width() * 3;
+        int colFrom = horizontal.minIndex();
+        int cols = (horizontal.maxIndex() - colFrom + 1) * 3;
+        // Vertical pass first, over just the columns the output needs: it is the pass the JIT
+        // vectorizes, so it takes the larger share of work when shrinking. Source rows are
+        // widened to int once each, into a ring as large as the filter's window.
+        int ringSize = vertical.maxCount();
+        int[][] ring = new int[ringSize][cols];
+        int[] ringRow = new int[ringSize];
+        java.util.Arrays.fill(ringRow, -1);
+        int[] acc = new int[cols];
         int rowLen = outW * 3;
-        // Rows as separate arrays: the vertical pass then indexes all its int arrays with the
-        // same i, which JDK 17's auto-vectorizer needs (it cannot prove that offsets into one
-        // int array do not alias another).
-        int[][] tmp = new int[rowsTo - rowsFrom + 1][rowLen];
-        for (int y = rowsFrom; y <= rowsTo; y++) {
-            int srcRow = y * srcW * 3;
-            if (horizontal.maxCount() <= 2) {
-                twoTaps(in, srcRow, horizontal, tmp[y - rowsFrom], outW);
-            } else {
-                anyTaps(in, srcRow, horizontal, tmp[y - rowsFrom], outW);
-            }
-        }
         byte[] out = new byte[outH * rowLen];
-        int[] acc = new int[rowLen];
-        int round = 1 << (OUT_SHIFT - 1);
         for (int y = 0; y < outH; y++) {
-            int first = vertical.start[y] - rowsFrom;
+            int first = vertical.start[y];
             int off = vertical.offset[y];
             int n = vertical.count[y];
-            int[] row = tmp[first];
+            // Every loop indexes all its int arrays with the same i: JDK 17's auto-vectorizer
+            // cannot prove that offsets into one int array do not alias another.
+            int[] row = widened(in, first * srcRow + colFrom * 3, first, ring, ringRow);
             int w0 = vertical.weight[off];
-            for (int i = 0; i < rowLen; i++) {
+            int round = 1 << (TMP_SHIFT - 1);
+            for (int i = 0; i < cols; i++) {
                 acc[i] = round + w0 * row[i];
             }
             for (int k = 1; k < n; k++) {
+                int j = first + k;
+                row = widened(in, j * srcRow + colFrom * 3, j, ring, ringRow);
                 int wk = vertical.weight[off + k];
-                row = tmp[first + k];
-                for (int i = 0; i < rowLen; i++) {
+                for (int i = 0; i < cols; i++) {
                     acc[i] += wk * row[i];
                 }
             }
-            // Weights are non-negative and sum to one, so the result is within 0..255.
-            int dst = y * rowLen;
-            for (int i = 0; i < rowLen; i++) {
-                out[dst + i] = (byte) (acc[i] >> OUT_SHIFT);
+            for (int i = 0; i < cols; i++) {
+                acc[i] >>= TMP_SHIFT;
+            }
+            if (horizontal.maxCount() <= 2) {
+                twoTaps(acc, colFrom, horizontal, out, y * rowLen, outW);
+            } else {
+                anyTaps(acc, colFrom, horizontal, out, y * rowLen, outW);
             }
         }
         return new RgbImage(outW, outH, out);
     }
 
-    private static void anyTaps(byte[] in, int srcRow, Weights h, int[] tmp, int outW) {
+    /** Source row {@code j}'s needed columns as ints, from the ring or widened into it. */
+    private static int[] widened(byte[] in, int from, int j, int[][] ring, int[] ringRow) {
+        int slot = j % ring.length;
+        int[] row = ring[slot];
+        if (ringRow[slot] != j) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = in[from + i] & 0xFF;
+            }
+            ringRow[slot] = j;
+        }
+        return row;
+    }
+
+    private static void anyTaps(int[] tmp, int colFrom, Weights h, byte[] out, int d, int outW) {
         int[] start = h.start;
         int[] count = h.count;
         int[] offset = h.offset;
         int[] weight = h.weight;
-        int round = 1 << (TMP_SHIFT - 1);
-        for (int x = 0, t = 0; x < outW; x++, t += 3) {
-            int s = srcRow + start[x] * 3;
+        int round = 1 << (OUT_SHIFT - 1);
+        for (int x = 0; x < outW; x++, d += 3) {
+            int s = (start[x] - colFrom) * 3;
             int off = offset[x];
             int end = off + count[x];
             int r = round;
@@ -90,33 +104,34 @@ public final class Resampler {
             int b = round;
             for (int k = off; k < end; k++, s += 3) {
                 int wk = weight[k];
-                r += wk * (in[s] & 0xFF);
-                g += wk * (in[s + 1] & 0xFF);
-                b += wk * (in[s + 2] & 0xFF);
+                r += wk * tmp[s];
+                g += wk * tmp[s + 1];
+                b += wk * tmp[s + 2];
             }
-            tmp[t] = r >> TMP_SHIFT;
-            tmp[t + 1] = g >> TMP_SHIFT;
-            tmp[t + 2] = b >> TMP_SHIFT;
+            // Weights are non-negative and sum to one, so the results are within 0..255.
+            out[d] = (byte) (r >> OUT_SHIFT);
+            out[d + 1] = (byte) (g >> OUT_SHIFT);
+            out[d + 2] = (byte) (b >> OUT_SHIFT);
         }
     }
 
     /** Upscaling and mild downscaling: at most two taps, so no inner loop. */
-    private static void twoTaps(byte[] in, int srcRow, Weights h, int[] tmp, int outW) {
+    private static void twoTaps(int[] tmp, int colFrom, Weights h, byte[] out, int d, int outW) {
         int[] start = h.start;
         int[] count = h.count;
         int[] offset = h.offset;
         int[] weight = h.weight;
-        int round = 1 << (TMP_SHIFT - 1);
-        for (int x = 0, t = 0; x < outW; x++, t += 3) {
-            int a = srcRow + start[x] * 3;
+        int round = 1 << (OUT_SHIFT - 1);
+        for (int x = 0; x < outW; x++, d += 3) {
+            int a = (start[x] - colFrom) * 3;
             int off = offset[x];
             int w0 = weight[off];
             // A single tap has weight one: its second "tap" is itself with weight zero.
             int w1 = count[x] == 2 ? weight[off + 1] : 0;
             int b = count[x] == 2 ? a + 3 : a;
-            tmp[t] = (w0 * (in[a] & 0xFF) + w1 * (in[b] & 0xFF) + round) >> TMP_SHIFT;
-            tmp[t + 1] = (w0 * (in[a + 1] & 0xFF) + w1 * (in[b + 1] & 0xFF) + round) >> TMP_SHIFT;
-            tmp[t + 2] = (w0 * (in[a + 2] & 0xFF) + w1 * (in[b + 2] & 0xFF) + round) >> TMP_SHIFT;
+            out[d] = (byte) ((w0 * tmp[a] + w1 * tmp[b] + round) >> OUT_SHIFT);
+            out[d + 1] = (byte) ((w0 * tmp[a + 1] + w1 * tmp[b + 1] + round) >> OUT_SHIFT);
+            out[d + 2] = (byte) ((w0 * tmp[a + 2] + w1 * tmp[b + 2] + round) >> OUT_SHIFT);
         }
     }
 
