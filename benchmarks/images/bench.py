@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """The image pipeline's steps and augmentation operators in OpenCV and PIL, single-threaded.
 
-Prints '<lib> <step> <images/s>' lines like ImageThroughput does. Run by run.sh under Debian's
+Prints '<lib> <step> <images per CPU-second> <images per wall-clock second>' lines like
+ImageThroughput does (process CPU time, so the figures depend less on the shared machine's load). Run by run.sh under Debian's
 python3 (python3-opencv, python3-pil, python3-numpy).
 """
 import io, os, sys, time
@@ -20,11 +21,13 @@ files = [open(os.path.join(sys.argv[1], f), "rb").read()
 def report(lib, name, step, n):
     for i in range(max(n, 50)):
         step(i % n)
-    start, count = time.perf_counter(), 0
+    start, cpu_start, count = time.perf_counter(), time.process_time(), 0
     while time.perf_counter() - start < 3.0:
         step(count % n)
         count += 1
-    print(f"{lib} {name} {count / (time.perf_counter() - start):.1f}", flush=True)
+    cpu = time.process_time() - cpu_start
+    wall = time.perf_counter() - start
+    print(f"{lib} {name} {count / cpu:.1f} {count / wall:.1f}", flush=True)
 
 
 def cv_crop(img):

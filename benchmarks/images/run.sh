@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Images/s per core of the image pipeline's steps and augmentation operators, in one run, next to
+# Images per CPU-second (and per wall-clock second) of the image pipeline's steps and augmentation operators, in one run, next to
 # the same steps in OpenCV (python3-opencv) and PIL (python3-pil) on the same images.
 # Images: the photos-like wallpapers of Debian's gnome-backgrounds (installed if missing; WebP
 # converted once to JPEG quality 90 at 1280 px wide, the size of a typical crawled image).
@@ -28,6 +28,7 @@ PY
 fi
 (cd "$root" && mvn -B -q -o -pl benchmarks -am package -DskipTests -Dspotless.check.skip=true -Dstreamprep.test-deps.skip=true) >&2
 out="$work/results.txt"
+echo "load before: $(uptime)" >&2
 mkdir -p "$work"
 {
   java -Xmx1g -Djava.awt.headless=true -cp "$root/benchmarks/target/benchmarks.jar" \
@@ -35,8 +36,11 @@ mkdir -p "$work"
   /usr/bin/python3 "$root/benchmarks/images/bench.py" "$images"
 } | tee "$out"
 echo
-echo "step              java/s   opencv/s  pil/s   java:opencv  java:pil"
-awk '{v[$2][$1]=$3; if (!($2 in seen)) {seen[$2]=1; order[n++]=$2}}
+echo "images per CPU-second; the last column is the Java:OpenCV ratio of wall-clock rates"
+echo "step              java/s   opencv/s  pil/s   java:opencv  java:pil  wall java:opencv"
+awk '{v[$2][$1]=$3; w[$2][$1]=$4; if (!($2 in seen)) {seen[$2]=1; order[n++]=$2}}
   END {for (i=0;i<n;i++) {s=order[i]; j=v[s]["java"]; o=v[s]["opencv"]; p=v[s]["pil"];
-    printf "%-16s %8s %9s %6s  %10s %9s\n", s, j, o, (p==""?"-":p),
-      (o>0?sprintf("%.2f",j/o):"-"), (p>0?sprintf("%.2f",j/p):"-")}}' "$out"
+    printf "%-16s %8s %9s %6s  %10s %9s  %16s\n", s, j, o, (p==""?"-":p),
+      (o>0?sprintf("%.2f",j/o):"-"), (p>0?sprintf("%.2f",j/p):"-"),
+      (w[s]["opencv"]>0?sprintf("%.2f",w[s]["java"]/w[s]["opencv"]):"-")}}' "$out"
+echo "load after: $(uptime)" >&2

@@ -15,11 +15,8 @@ public final class Geometry {
         byte[] in = src.rgb();
         byte[] out = new byte[in.length];
         int row = w * 3;
-        for (int y = 0; y < h; y++) {
-            int base = y * row;
-            for (int x = 0; x < w; x++) {
-                int s = base + x * 3;
-                int d = base + (w - 1 - x) * 3;
+        for (int base = 0; base < in.length; base += row) {
+            for (int s = base, d = base + row - 3; d >= base; s += 3, d -= 3) {
                 out[d] = in[s];
                 out[d + 1] = in[s + 1];
                 out[d + 2] = in[s + 2];

@@ -14,6 +14,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes the first frame of a PNG, JPEG, GIF or BMP into upright {@link RgbImage} pixels: EXIF
@@ -47,8 +48,9 @@ public final class ImageDecoder {
 
     private static BufferedImage read(byte[] bytes) throws ImageRejection {
         List<String> warnings = new ArrayList<>(1);
+        // An in-memory stream: ImageIO.createImageInputStream would cache to a temporary file.
         try (ImageInputStream in =
-                ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+                new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new ImageRejection(

@@ -9,6 +9,7 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * What an encoded image's header says, read without decoding any pixel data: the format and the
@@ -36,8 +37,9 @@ public record ImageHeader(String format, int width, int height) {
         if (bytes.length == 0) {
             throw new ImageRejection(RejectReason.EMPTY_IMAGE, "the image has zero bytes");
         }
+        // An in-memory stream: ImageIO.createImageInputStream would cache to a temporary file.
         try (ImageInputStream in =
-                ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+                new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new ImageRejection(

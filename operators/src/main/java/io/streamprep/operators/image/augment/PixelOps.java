@@ -1,5 +1,6 @@
 package io.streamprep.operators.image.augment;
 
+import io.streamprep.operators.image.Geometry;
 import io.streamprep.operators.image.Resampler;
 import io.streamprep.operators.image.RgbImage;
 import java.util.SplittableRandom;
@@ -12,45 +13,106 @@ import java.util.SplittableRandom;
  */
 public final class PixelOps {
 
+    static final int BLUR_BITS = 12;
+
     private PixelOps() {}
 
-    /** Rotates about the centre by {@code degrees} (counter-clockwise), bilinear, same size. */
+    /**
+     * Rotates about the centre by {@code degrees} (counter-clockwise), bilinear, same size. Exact
+     * multiples of 90 degrees (of 180 for non-square images) are lossless pixel copies; other
+     * angles map each output pixel back into the source in 16.16 fixed point and interpolate with
+     * 8-bit fractions (OpenCV's warpAffine uses 5 bits), in integers only.
+     */
     public static RgbImage rotate(RgbImage src, double degrees, int background) {
         int w = src.width();
         int h = src.height();
-        byte[] in = src.rgb();
-        byte[] out = RgbImage.filled(w, h, background).rgb();
+        double turns = degrees / 90;
+        if (turns == Math.rint(turns)) {
+            int quarter = (int) Math.floorMod((long) turns, 4L);
+            if (quarter == 0) {
+                return src;
+            }
+            if (quarter == 2) {
+                return Geometry.upright(src, 3);
+            }
+            if (w == h) {
+                return Geometry.upright(src, quarter == 1 ? 8 : 6);
+            }
+        }
+        // The source with its last column and row repeated once more, so the four neighbours
+        // of any covered position exist and the inner loop has no edge cases.
+        int row = w * 3;
+        int prow = row + 3;
+        byte[] in = new byte[prow * (h + 1)];
+        byte[] src0 = src.rgb();
+        for (int y = 0; y <= h; y++) {
+            int from = Math.min(y, h - 1) * row;
+            System.arraycopy(src0, from, in, y * prow, row);
+            System.arraycopy(src0, from + row - 3, in, y * prow + row, 3);
+        }
+        byte[] out = new byte[row * h];
+        byte bgR = (byte) (background >>> 16);
+        byte bgG = (byte) (background >>> 8);
+        byte bgB = (byte) background;
         double rad = Math.toRadians(degrees);
-        float cos = (float) Math.cos(rad);
-        float sin = (float) Math.sin(rad);
-        float cx = (w - 1) / 2f;
-        float cy = (h - 1) / 2f;
+        double cos = Math.cos(rad);
+        double sin = Math.sin(rad);
+        double cx = (w - 1) / 2.0;
+        double cy = (h - 1) / 2.0;
+        long one = 1L << 16;
+        long stepX = Math.round(cos * one);
+        long stepY = Math.round(sin * one);
+        long maxX = (long) (w - 1) << 16;
+        long maxY = (long) (h - 1) << 16;
         for (int y = 0; y < h; y++) {
-            float dy = y - cy;
-            for (int x = 0; x < w; x++) {
-                float dx = x - cx;
-                // Inverse mapping: where in the source does this output pixel come from?
-                float sx = cos * dx - sin * dy + cx;
-                float sy = sin * dx + cos * dy + cy;
-                if (sx < 0 || sy < 0 || sx > w - 1 || sy > h - 1) {
+            double dy = y - cy;
+            // Inverse mapping: where in the source does output pixel (0, y) come from? Each step
+            // in x then moves by (cos, sin) in the source.
+            long sx = Math.round((-cos * cx - sin * dy + cx) * one);
+            long sy = Math.round((-sin * cx + cos * dy + cy) * one);
+            int d = y * row;
+            for (int x = 0; x < w; x++, sx += stepX, sy += stepY, d += 3) {
+                if (sx < 0 || sy < 0 || sx > maxX || sy > maxY) {
+                    out[d] = bgR;
+                    out[d + 1] = bgG;
+                    out[d + 2] = bgB;
                     continue;
                 }
-                int x0 = (int) sx;
-                int y0 = (int) sy;
-                int x1 = Math.min(x0 + 1, w - 1);
-                int y1 = Math.min(y0 + 1, h - 1);
-                float fx = sx - x0;
-                float fy = sy - y0;
-                int d = (y * w + x) * 3;
-                int a = (y0 * w + x0) * 3;
-                int b = (y0 * w + x1) * 3;
-                int c = (y1 * w + x0) * 3;
-                int e = (y1 * w + x1) * 3;
-                for (int k = 0; k < 3; k++) {
-                    float top = (in[a + k] & 0xFF) * (1 - fx) + (in[b + k] & 0xFF) * fx;
-                    float bottom = (in[c + k] & 0xFF) * (1 - fx) + (in[e + k] & 0xFF) * fx;
-                    out[d + k] = clamp(top * (1 - fy) + bottom * fy);
-                }
+                // Positions rounded to 1/256 pixel, then split into pixel and fraction.
+                int px = (int) ((sx + 128) >> 8);
+                int py = (int) ((sy + 128) >> 8);
+                int fx = px & 0xFF;
+                int fy = py & 0xFF;
+                int a = (py >> 8) * prow + (px >> 8) * 3;
+                int c = a + prow;
+                int w11 = fx * fy;
+                int w10 = (fy << 8) - w11;
+                int w01 = (fx << 8) - w11;
+                int w00 = 65536 - w10 - w01 - w11;
+                out[d] =
+                        (byte)
+                                (((in[a] & 0xFF) * w00
+                                                + (in[a + 3] & 0xFF) * w01
+                                                + (in[c] & 0xFF) * w10
+                                                + (in[c + 3] & 0xFF) * w11
+                                                + 32768)
+                                        >>> 16);
+                out[d + 1] =
+                        (byte)
+                                (((in[a + 1] & 0xFF) * w00
+                                                + (in[a + 4] & 0xFF) * w01
+                                                + (in[c + 1] & 0xFF) * w10
+                                                + (in[c + 4] & 0xFF) * w11
+                                                + 32768)
+                                        >>> 16);
+                out[d + 2] =
+                        (byte)
+                                (((in[a + 2] & 0xFF) * w00
+                                                + (in[a + 5] & 0xFF) * w01
+                                                + (in[c + 2] & 0xFF) * w10
+                                                + (in[c + 5] & 0xFF) * w11
+                                                + 32768)
+                                        >>> 16);
             }
         }
         return new RgbImage(w, h, out);
@@ -124,58 +186,100 @@ public final class PixelOps {
         return new RgbImage(src.width(), src.height(), out);
     }
 
-    /** Separable Gaussian blur, kernel radius ceil(3 sigma), edges clamped. */
+    /**
+     * Separable Gaussian blur, kernel radius ceil(3 sigma), edges clamped. Fixed point: the kernel
+     * is {@value #BLUR_BITS}-bit integers summing exactly to one (so uniform areas stay unchanged),
+     * the horizontal pass keeps 8 fractional bits and the vertical pass rounds once.
+     */
     public static RgbImage gaussianBlur(RgbImage src, double sigma) {
         int radius = Math.max(1, (int) Math.ceil(3 * sigma));
-        float[] kernel = new float[2 * radius + 1];
-        float sum = 0;
-        for (int i = -radius; i <= radius; i++) {
-            kernel[i + radius] = (float) Math.exp(-(i * i) / (2 * sigma * sigma));
-            sum += kernel[i + radius];
-        }
-        for (int i = 0; i < kernel.length; i++) {
-            kernel[i] /= sum;
-        }
+        int[] kernel = blurKernel(sigma, radius);
         int w = src.width();
         int h = src.height();
-        byte[] in = src.rgb();
-        float[] tmp = new float[in.length];
-        float[] padded = new float[(w + 2 * radius) * 3];
-        for (int y = 0; y < h; y++) {
-            int row = y * w * 3;
-            // Edge pixels repeated into a padded row, so the inner loop needs no bounds checks.
-            for (int x = -radius; x < w + radius; x++) {
-                int s = row + Math.min(w - 1, Math.max(0, x)) * 3;
-                int p = (x + radius) * 3;
-                padded[p] = in[s] & 0xFF;
-                padded[p + 1] = in[s + 1] & 0xFF;
-                padded[p + 2] = in[s + 2] & 0xFF;
-            }
-            for (int i = 0; i < w * 3; i++) {
-                float v = 0;
-                for (int k = 0; k < kernel.length; k++) {
-                    v += kernel[k] * padded[i + k * 3];
-                }
-                tmp[row + i] = v;
-            }
-        }
-        byte[] out = new byte[in.length];
         int rowLen = w * 3;
-        float[] acc = new float[rowLen];
+        byte[] in = src.rgb();
+        // Every vectorizable loop below indexes all its int arrays with the same i: JDK 17's
+        // auto-vectorizer cannot prove that int arrays read at other offsets do not alias the
+        // one written, and would fall back to scalar code (several times slower).
+        int[][] tmp = new int[h][];
+        int[] padded = new int[(w + 2 * radius) * 3];
+        int pad = radius * 3;
+        int[] left = new int[rowLen];
+        int[] right = new int[rowLen];
+        int centre = kernel[radius];
+        int tmpRound = 1 << (BLUR_BITS - 9);
         for (int y = 0; y < h; y++) {
-            java.util.Arrays.fill(acc, 0f);
-            for (int k = -radius; k <= radius; k++) {
-                int from = Math.min(h - 1, Math.max(0, y + k)) * rowLen;
-                float wk = kernel[k + radius];
+            int row = y * rowLen;
+            // Edge pixels repeated into a padded row.
+            for (int i = 0; i < rowLen; i++) {
+                padded[pad + i] = in[row + i] & 0xFF;
+            }
+            for (int p = 0; p < pad; p += 3) {
+                for (int c = 0; c < 3; c++) {
+                    padded[p + c] = in[row + c] & 0xFF;
+                    padded[pad + rowLen + p + c] = in[row + rowLen - 3 + c] & 0xFF;
+                }
+            }
+            int[] acc = new int[rowLen];
+            System.arraycopy(padded, pad, left, 0, rowLen);
+            for (int i = 0; i < rowLen; i++) {
+                acc[i] = tmpRound + centre * left[i];
+            }
+            // Symmetric kernel: the two taps at distance k share one multiply.
+            for (int k = 1; k <= radius; k++) {
+                int wk = kernel[radius + k];
+                System.arraycopy(padded, pad - k * 3, left, 0, rowLen);
+                System.arraycopy(padded, pad + k * 3, right, 0, rowLen);
                 for (int i = 0; i < rowLen; i++) {
-                    acc[i] += wk * tmp[from + i];
+                    acc[i] += wk * (left[i] + right[i]);
                 }
             }
             for (int i = 0; i < rowLen; i++) {
-                out[y * rowLen + i] = clamp(acc[i]);
+                acc[i] >>= BLUR_BITS - 8;
+            }
+            tmp[y] = acc;
+        }
+        byte[] out = new byte[in.length];
+        int outRound = 1 << (BLUR_BITS + 7);
+        int[] acc = new int[rowLen];
+        for (int y = 0; y < h; y++) {
+            int[] mid = tmp[y];
+            for (int i = 0; i < rowLen; i++) {
+                acc[i] = outRound + centre * mid[i];
+            }
+            for (int k = 1; k <= radius; k++) {
+                int wk = kernel[radius + k];
+                int[] up = tmp[Math.max(0, y - k)];
+                int[] down = tmp[Math.min(h - 1, y + k)];
+                for (int i = 0; i < rowLen; i++) {
+                    acc[i] += wk * (up[i] + down[i]);
+                }
+            }
+            int row = y * rowLen;
+            for (int i = 0; i < rowLen; i++) {
+                out[row + i] = (byte) (acc[i] >> (BLUR_BITS + 8));
             }
         }
         return new RgbImage(w, h, out);
+    }
+
+    /** The Gaussian as {@value #BLUR_BITS}-bit integers, symmetric, summing exactly to one. */
+    private static int[] blurKernel(double sigma, int radius) {
+        double[] real = new double[2 * radius + 1];
+        double sum = 0;
+        for (int i = -radius; i <= radius; i++) {
+            real[i + radius] = Math.exp(-(i * i) / (2 * sigma * sigma));
+            sum += real[i + radius];
+        }
+        int[] kernel = new int[real.length];
+        int total = 0;
+        for (int i = 0; i < real.length; i++) {
+            kernel[i] = (int) Math.round(real[i] / sum * (1 << BLUR_BITS));
+            total += kernel[i];
+        }
+        // The rounding residue goes to the centre tap, keeping the kernel symmetric.
+        kernel[radius] += (1 << BLUR_BITS) - total;
+        return kernel;
     }
 
     static byte clamp(float v) {
