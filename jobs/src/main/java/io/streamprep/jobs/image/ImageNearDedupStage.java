@@ -1,8 +1,8 @@
 package io.streamprep.jobs.image;
 
+import io.streamprep.jobs.text.NearDedupStage;
 import io.streamprep.jobs.text.Uids;
 import io.streamprep.operators.dedup.near.NearDedupIndexFunction;
-import io.streamprep.operators.dedup.near.NearDedupKeys;
 import io.streamprep.operators.dedup.near.NearProbe;
 import io.streamprep.operators.dedup.near.NearVerdict;
 import io.streamprep.operators.image.ImageNearDedupJoinFunction;
@@ -31,15 +31,15 @@ final class ImageNearDedupStage {
                         .uid(uids.of("dedup-near-signature"))
                         .name("image near dedup: pHash");
         DataStream<NearVerdict> verdicts =
-                probes.keyBy(NearDedupKeys.index())
-                        .process(
-                                new NearDedupIndexFunction(
-                                        settings.model(),
-                                        settings.window(),
-                                        settings.mode(),
-                                        settings.stateTtl()))
-                        .uid(uids.of("dedup-near-index"))
-                        .name("image near dedup: index");
+                NearDedupStage.verdicts(
+                        probes,
+                        new NearDedupIndexFunction(
+                                settings.model(),
+                                settings.window(),
+                                settings.mode(),
+                                settings.stateTtl()),
+                        uids,
+                        "image near dedup");
         return unique.keyBy(ImageSignatureFunction::key)
                 .connect(verdicts.keyBy(NearVerdict::key))
                 .process(

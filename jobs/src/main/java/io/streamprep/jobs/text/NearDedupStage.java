@@ -19,7 +19,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * one keyed partition ({@code dedup-near-index}), and the join of verdicts with the waiting records
  * keyed per record ({@code dedup-near-join}).
  */
-final class NearDedupStage {
+public final class NearDedupStage {
 
     private NearDedupStage() {}
 
@@ -31,15 +31,15 @@ final class NearDedupStage {
                         .uid(uids.of("dedup-near-signature"))
                         .name("near dedup: signatures");
         DataStream<NearVerdict> verdicts =
-                probes.keyBy(NearDedupKeys.index())
-                        .process(
-                                new NearDedupIndexFunction(
-                                        settings.model(),
-                                        settings.window(),
-                                        settings.mode(),
-                                        settings.stateTtl()))
-                        .uid(uids.of("dedup-near-index"))
-                        .name("near dedup: index");
+                verdicts(
+                        probes,
+                        new NearDedupIndexFunction(
+                                settings.model(),
+                                settings.window(),
+                                settings.mode(),
+                                settings.stateTtl()),
+                        uids,
+                        "near dedup");
         return unique.keyBy(NearDedupKeys::of)
                 .connect(verdicts.keyBy(NearVerdict::key))
                 .process(
@@ -48,6 +48,18 @@ final class NearDedupStage {
                                 settings.stateTtl()))
                 .uid(uids.of("dedup-near-join"))
                 .name("near dedup: join");
+    }
+
+    /**
+     * The windowed index over the probes of text or images: one keyed partition (uid {@code
+     * dedup-near-index}), so verdicts do not depend on parallelism.
+     */
+    public static DataStream<NearVerdict> verdicts(
+            DataStream<NearProbe> probes, NearDedupIndexFunction index, Uids uids, String name) {
+        return probes.keyBy(NearDedupKeys.index())
+                .process(index)
+                .uid(uids.of("dedup-near-index"))
+                .name(name + ": index");
     }
 
     /** The near duplicates of a stage built by {@link #apply}. */
