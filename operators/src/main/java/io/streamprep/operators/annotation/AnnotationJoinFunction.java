@@ -1,6 +1,7 @@
 package io.streamprep.operators.annotation;
 
 import io.streamprep.operators.common.PipelineCounters;
+import io.streamprep.operators.common.SafetyNetTtl;
 import io.streamprep.operators.weaklabel.Uncertainty;
 import io.streamprep.schemas.records.AnnotationRequest;
 import io.streamprep.schemas.records.ExpiredAnnotation;
@@ -79,7 +80,7 @@ public class AnnotationJoinFunction
                 new MapStateDescriptor<>(
                         "feedback", Types.LONG, TypeInformation.of(ModelFeedback.class));
         if (stateTtl != null) {
-            StateTtlConfig ttl = StateTtlConfig.newBuilder(stateTtl).build();
+            StateTtlConfig ttl = SafetyNetTtl.of(stateTtl);
             heldDescriptor.enableTimeToLive(ttl);
             votesDescriptor.enableTimeToLive(ttl);
             feedbackDescriptor.enableTimeToLive(ttl);

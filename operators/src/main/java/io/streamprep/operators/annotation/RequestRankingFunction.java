@@ -1,6 +1,7 @@
 package io.streamprep.operators.annotation;
 
 import io.streamprep.operators.common.PipelineCounters;
+import io.streamprep.operators.common.SafetyNetTtl;
 import io.streamprep.schemas.records.AnnotationRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -42,7 +42,7 @@ public class RequestRankingFunction
         ListStateDescriptor<AnnotationRequest> descriptor =
                 new ListStateDescriptor<>("queue", TypeInformation.of(AnnotationRequest.class));
         if (stateTtl != null) {
-            descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl).build());
+            descriptor.enableTimeToLive(SafetyNetTtl.of(stateTtl));
         }
         queue = getRuntimeContext().getListState(descriptor);
         counters = new PipelineCounters(getRuntimeContext(), "annotation");

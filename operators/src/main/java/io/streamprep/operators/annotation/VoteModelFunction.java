@@ -1,6 +1,7 @@
 package io.streamprep.operators.annotation;
 
 import io.streamprep.operators.common.PipelineCounters;
+import io.streamprep.operators.common.SafetyNetTtl;
 import io.streamprep.operators.weaklabel.DawidSkene;
 import io.streamprep.operators.weaklabel.MajorityVote;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -78,7 +78,7 @@ public class VoteModelFunction extends KeyedProcessFunction<Long, VotedEvent, La
         ListStateDescriptor<VotedEvent> descriptor =
                 new ListStateDescriptor<>("votes", TypeInformation.of(VotedEvent.class));
         if (stateTtl != null) {
-            descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl).build());
+            descriptor.enableTimeToLive(SafetyNetTtl.of(stateTtl));
         }
         buffer = getRuntimeContext().getListState(descriptor);
         counters = new PipelineCounters(getRuntimeContext(), family);

@@ -2,6 +2,7 @@ package io.streamprep.operators.dedup;
 
 import io.streamprep.operators.common.OutputTags;
 import io.streamprep.operators.common.PipelineCounters;
+import io.streamprep.operators.common.SafetyNetTtl;
 import io.streamprep.schemas.records.DuplicateRecord;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -87,15 +87,8 @@ public abstract class WindowedExactDedup<T> extends KeyedProcessFunction<String,
                 new ValueStateDescriptor<>("kept", TypeInformation.of(KeptRecord.class));
         MapStateDescriptor<Long, List<T>> pendingDescriptor =
                 new MapStateDescriptor<>("pending", Types.LONG, new ListTypeInfo<>(recordType));
-        if (stateTtl != null) {
-            StateTtlConfig ttl =
-                    StateTtlConfig.newBuilder(stateTtl)
-                            .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                            .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                            .build();
-            keptDescriptor.enableTimeToLive(ttl);
-            pendingDescriptor.enableTimeToLive(ttl);
-        }
+        SafetyNetTtl.apply(keptDescriptor, stateTtl);
+        SafetyNetTtl.apply(pendingDescriptor, stateTtl);
         kept = getRuntimeContext().getState(keptDescriptor);
         pending = getRuntimeContext().getMapState(pendingDescriptor);
         duplicates = new PipelineCounters(getRuntimeContext(), "duplicates");

@@ -1,6 +1,7 @@
 package io.streamprep.operators.dedup.near;
 
 import io.streamprep.operators.common.PipelineCounters;
+import io.streamprep.operators.common.SafetyNetTtl;
 import io.streamprep.schemas.config.NearDedupOptions.Mode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.ListTypeInfo;
@@ -89,17 +89,10 @@ public class NearDedupIndexFunction extends KeyedProcessFunction<Integer, NearPr
                 new MapStateDescriptor<>("bands", Types.LONG, new ListTypeInfo<>(Types.STRING));
         MapStateDescriptor<Long, List<String>> byTimeDescriptor =
                 new MapStateDescriptor<>("by-time", Types.LONG, new ListTypeInfo<>(Types.STRING));
-        if (stateTtl != null) {
-            StateTtlConfig ttl =
-                    StateTtlConfig.newBuilder(stateTtl)
-                            .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                            .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                            .build();
-            pendingDescriptor.enableTimeToLive(ttl);
-            membersDescriptor.enableTimeToLive(ttl);
-            bandsDescriptor.enableTimeToLive(ttl);
-            byTimeDescriptor.enableTimeToLive(ttl);
-        }
+        SafetyNetTtl.apply(pendingDescriptor, stateTtl);
+        SafetyNetTtl.apply(membersDescriptor, stateTtl);
+        SafetyNetTtl.apply(bandsDescriptor, stateTtl);
+        SafetyNetTtl.apply(byTimeDescriptor, stateTtl);
         pending = getRuntimeContext().getMapState(pendingDescriptor);
         members = getRuntimeContext().getMapState(membersDescriptor);
         bands = getRuntimeContext().getMapState(bandsDescriptor);

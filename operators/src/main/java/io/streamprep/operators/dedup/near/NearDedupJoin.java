@@ -2,10 +2,10 @@ package io.streamprep.operators.dedup.near;
 
 import io.streamprep.operators.common.OutputTags;
 import io.streamprep.operators.common.PipelineCounters;
+import io.streamprep.operators.common.SafetyNetTtl;
 import io.streamprep.schemas.records.DuplicateRecord;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -65,15 +65,8 @@ public abstract class NearDedupJoin<T> extends KeyedCoProcessFunction<String, T,
                 new ValueStateDescriptor<>("waiting", recordType());
         ValueStateDescriptor<NearVerdict> verdictDescriptor =
                 new ValueStateDescriptor<>("verdict", TypeInformation.of(NearVerdict.class));
-        if (stateTtl != null) {
-            StateTtlConfig ttl =
-                    StateTtlConfig.newBuilder(stateTtl)
-                            .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                            .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                            .build();
-            waitingDescriptor.enableTimeToLive(ttl);
-            verdictDescriptor.enableTimeToLive(ttl);
-        }
+        SafetyNetTtl.apply(waitingDescriptor, stateTtl);
+        SafetyNetTtl.apply(verdictDescriptor, stateTtl);
         waiting = getRuntimeContext().getState(waitingDescriptor);
         verdict = getRuntimeContext().getState(verdictDescriptor);
         duplicates = new PipelineCounters(getRuntimeContext(), "duplicates");
