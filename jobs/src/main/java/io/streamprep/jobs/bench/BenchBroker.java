@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The benchmark's Kafka broker: either one given by the user ({@code --bootstrap-servers}) or a
@@ -19,21 +21,25 @@ import java.util.concurrent.TimeUnit;
  */
 final class BenchBroker implements AutoCloseable {
 
+    private static final Pattern PID = Pattern.compile("\\bpid=(\\d+)");
+
     private final String bootstrapServers;
     private final Path script;
     private final Path dir;
     private final PrintStream log;
+    private final long pid;
     private Thread stopOnExit;
 
-    private BenchBroker(String bootstrapServers, Path script, Path dir, PrintStream log) {
+    private BenchBroker(String bootstrapServers, Path script, Path dir, PrintStream log, long pid) {
         this.bootstrapServers = bootstrapServers;
         this.script = script;
         this.dir = dir;
         this.log = log;
+        this.pid = pid;
     }
 
     static BenchBroker external(String bootstrapServers) {
-        return new BenchBroker(bootstrapServers, null, null, null);
+        return new BenchBroker(bootstrapServers, null, null, null, -1);
     }
 
     /**
@@ -49,17 +55,25 @@ final class BenchBroker implements AutoCloseable {
         }
         Path dir = Files.createTempDirectory("streamprep-bench-kafka");
         int port = freePortPair();
-        run(
-                log,
-                script.toString(),
-                "start",
-                "--dir",
-                dir.toString(),
-                "--port",
-                Integer.toString(port),
-                "--partitions",
-                Integer.toString(partitions));
-        BenchBroker broker = new BenchBroker("127.0.0.1:" + port, script, dir, log);
+        String started =
+                run(
+                        log,
+                        script.toString(),
+                        "start",
+                        "--dir",
+                        dir.toString(),
+                        "--port",
+                        Integer.toString(port),
+                        "--partitions",
+                        Integer.toString(partitions));
+        Matcher pid = PID.matcher(started);
+        BenchBroker broker =
+                new BenchBroker(
+                        "127.0.0.1:" + port,
+                        script,
+                        dir,
+                        log,
+                        pid.find() ? Long.parseLong(pid.group(1)) : -1);
         broker.stopOnExit = new Thread(broker::stopQuietly, "bench-broker-stop");
         Runtime.getRuntime().addShutdownHook(broker.stopOnExit);
         return broker;
@@ -67,6 +81,11 @@ final class BenchBroker implements AutoCloseable {
 
     String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The broker's process id, or -1 for an external broker. */
+    long pid() {
+        return pid;
     }
 
     @Override
@@ -95,7 +114,7 @@ final class BenchBroker implements AutoCloseable {
         }
     }
 
-    private static void run(PrintStream log, String... command)
+    private static String run(PrintStream log, String... command)
             throws IOException, InterruptedException {
         Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
         String output;
@@ -106,6 +125,7 @@ final class BenchBroker implements AutoCloseable {
             throw new IOException(String.join(" ", command) + " failed: " + output);
         }
         log.println("streamprep bench: " + output.replace("\n", "\n  "));
+        return output;
     }
 
     /** A port whose successor is free too (kafka.sh puts the controller there). */

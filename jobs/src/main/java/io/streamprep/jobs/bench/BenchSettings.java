@@ -12,6 +12,7 @@ import java.util.List;
  * @param home the installation folder (for {@code deploy/local/kafka.sh})
  * @param sizeMb corpus size in MB of UTF-8 text
  * @param parallelism Flink parallelism, topic partitions and tokenizer-only threads
+ * @param warmupRecords records of an unmeasured full-pipeline run before the measured one (0: none)
  * @param latencyDuration how long the paced AT_LEAST_ONCE latency phase feeds records
  * @param soak how long the paced soak phase runs (zero: no soak)
  * @param soakSampleEvery heap sampling period in the soak phase
@@ -24,6 +25,7 @@ public record BenchSettings(
         Path home,
         int sizeMb,
         int parallelism,
+        int warmupRecords,
         Duration latencyDuration,
         Duration soak,
         Duration soakSampleEvery,
@@ -37,6 +39,9 @@ public record BenchSettings(
         }
         if (parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1");
+        }
+        if (warmupRecords < 0) {
+            throw new IllegalArgumentException("--warmup-records must not be negative");
         }
         overrides = List.copyOf(overrides);
         if (latencyDuration.toMillis() < 1_000) {

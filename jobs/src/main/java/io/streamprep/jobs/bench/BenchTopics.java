@@ -70,6 +70,13 @@ final class BenchTopics implements AutoCloseable {
      */
     long writeSpanMillis(Collection<String> topics, int partitions)
             throws ExecutionException, InterruptedException {
+        long[] window = writeWindow(topics, partitions);
+        return window == null ? -1 : Math.max(1, window[1] - window[0]);
+    }
+
+    /** The first and the last write time (epoch ms) over the topics, or null if all are empty. */
+    long[] writeWindow(Collection<String> topics, int partitions)
+            throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (String topic : topics) {
@@ -92,7 +99,7 @@ final class BenchTopics implements AutoCloseable {
                 last = Math.max(last, info.timestamp());
             }
         }
-        return first == Long.MAX_VALUE ? -1 : Math.max(1, last - first);
+        return first == Long.MAX_VALUE ? null : new long[] {first, last};
     }
 
     @Override

@@ -60,6 +60,16 @@ final class BenchCommand implements Callable<Integer> {
     int parallelism;
 
     @Option(
+            names = "--warmup-records",
+            paramLabel = "N",
+            defaultValue = "20000",
+            description =
+                    "Run the full pipeline once, unmeasured, over the first N records before the"
+                            + " measured run, so the JIT has compiled its code as in a long-running"
+                            + " job (0: no warm-up). Default: ${DEFAULT-VALUE}.")
+    int warmupRecords;
+
+    @Option(
             names = "--duration",
             paramLabel = "DURATION",
             defaultValue = "60s",
@@ -115,6 +125,7 @@ final class BenchCommand implements Callable<Integer> {
                             home,
                             sizeMb,
                             parallelism,
+                            warmupRecords,
                             parse("--duration", duration),
                             soak == null ? Duration.ZERO : parse("--soak", soak),
                             parse("--soak-sample", soakSample),
