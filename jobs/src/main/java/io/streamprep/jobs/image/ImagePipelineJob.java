@@ -1,6 +1,8 @@
 package io.streamprep.jobs.image;
 
+import io.streamprep.jobs.text.ClassBalanceStage;
 import io.streamprep.jobs.text.Uids;
+import io.streamprep.operators.balance.ImageBalanceAccess;
 import io.streamprep.operators.common.OutputTags;
 import io.streamprep.operators.image.ImageDedupFunction;
 import io.streamprep.operators.image.ImageFetchedParseFunction;
@@ -17,6 +19,7 @@ import io.streamprep.operators.split.SplitAssigner;
 import io.streamprep.operators.tokenize.TextTokenizer;
 import io.streamprep.operators.tokenize.TokenizerSettings;
 import io.streamprep.operators.validate.LabelIndex;
+import io.streamprep.schemas.config.BalanceOptions;
 import io.streamprep.schemas.config.DedupOptions;
 import io.streamprep.schemas.config.ImageOptions;
 import io.streamprep.schemas.config.PipelineOptions;
@@ -40,8 +43,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The image pipeline ({@code pipeline.kind: IMAGE}): parse + validate (header checked before any
  * decoding; {@code http(s)} images fetched first through Async I/O when enabled) → decode +
- * normalize → exact dedup on the pixels → near dedup on the pHash → augment → caption tokens +
- * split → sinks, with dead letters and duplicates collected from every stage.
+ * normalize → exact dedup on the pixels → near dedup on the pHash → class balance → augment →
+ * caption tokens + split → sinks, with dead letters and duplicates collected from every stage and
+ * under-sampled images on the sampled-out sink.
  *
  * <p>Like the text job it takes its source and sinks from outside, and every operator has a stable
  * uid {@code <pipeline.uid-prefix>-image-<stage>}.
@@ -140,10 +144,15 @@ public final class ImagePipelineJob {
             all.sinkTo(sinks.duplicates()).uid(uids.of("sink-duplicates")).name("sink: duplicates");
         }
 
-        DataStream<ImageEvent> augmented = unique;
-        if (augment.variants() > 0) {
+        DataStream<ImageEvent> balanced =
+                ClassBalanceStage.apply(
+                        unique, ImageBalanceAccess.INSTANCE, options, uids, sinks.sampledOut());
+
+        DataStream<ImageEvent> augmented = balanced;
+        if (augment.makesVariants()
+                || (options.get(BalanceOptions.ENABLED) && augment.maxVariants() > 0)) {
             augmented =
-                    unique.process(new ImageAugmentFunction(augment, seed, settings.background()))
+                    balanced.process(new ImageAugmentFunction(augment, seed, settings.background()))
                             .uid(uids.of("augment"))
                             .name("image augment");
         }

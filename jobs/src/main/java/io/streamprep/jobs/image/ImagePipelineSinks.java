@@ -11,29 +11,34 @@ import io.streamprep.schemas.config.SinkOptions;
 import io.streamprep.schemas.records.DeadLetterRecord;
 import io.streamprep.schemas.records.DuplicateRecord;
 import io.streamprep.schemas.records.ImageTrainingRecord;
+import io.streamprep.schemas.records.SampledOutRecord;
 import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.file.sink.FileSink;
 
 /**
- * The three outputs of the image pipeline. Dead letters and duplicates are the text pipeline's
- * sinks (same folders, topics and schemas); training records go to the same {@code train/}, {@code
- * validation/}, {@code test/} folders or split topics as text training records.
+ * The outputs of the image pipeline. Dead letters, duplicates and sampled-out records are the text
+ * pipeline's sinks (same folders, topics and schemas); training records go to the same {@code
+ * train/}, {@code validation/}, {@code test/} folders or split topics as text training records.
  *
  * @param training image training records of all splits (routed by {@code split})
  * @param deadLetters every rejected record
  * @param duplicates every record dropped as a duplicate
+ * @param sampledOut every image under-sampled by class balancing (only used with {@code
+ *     balance.enabled})
  */
 public record ImagePipelineSinks(
         Sink<ImageTrainingRecord> training,
         Sink<DeadLetterRecord> deadLetters,
-        Sink<DuplicateRecord> duplicates) {
+        Sink<DuplicateRecord> duplicates,
+        Sink<SampledOutRecord> sampledOut) {
 
     public ImagePipelineSinks {
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(deadLetters, "deadLetters");
         Objects.requireNonNull(duplicates, "duplicates");
+        Objects.requireNonNull(sampledOut, "sampledOut");
     }
 
     /** The image training sink chosen by {@code sink.type}, next to the given shared sinks. */
@@ -64,6 +69,7 @@ public record ImagePipelineSinks(
                             .withOutputFileConfig(FileSinks.PART_FILES)
                             .build();
         }
-        return new ImagePipelineSinks(training, shared.deadLetters(), shared.duplicates());
+        return new ImagePipelineSinks(
+                training, shared.deadLetters(), shared.duplicates(), shared.sampledOut());
     }
 }

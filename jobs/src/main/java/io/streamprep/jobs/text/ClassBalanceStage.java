@@ -1,5 +1,6 @@
 package io.streamprep.jobs.text;
 
+import io.streamprep.operators.balance.BalanceAccess;
 import io.streamprep.operators.balance.BalanceFunction;
 import io.streamprep.operators.balance.BalanceRouter;
 import io.streamprep.operators.balance.BalanceSettings;
@@ -8,17 +9,20 @@ import io.streamprep.operators.balance.ClassCountFunction;
 import io.streamprep.operators.balance.ClassRate;
 import io.streamprep.operators.balance.ClassRateFunction;
 import io.streamprep.operators.balance.PaneKeys;
+import io.streamprep.operators.balance.TextBalanceAccess;
 import io.streamprep.operators.common.OutputTags;
 import io.streamprep.schemas.config.BalanceOptions;
 import io.streamprep.schemas.records.SampledOutRecord;
 import io.streamprep.schemas.records.TextEvent;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * Wires class balancing ({@code balance.*}) between dedup and augmentation:
+ * Wires class balancing ({@code balance.*}) between dedup and augmentation, for text and image
+ * records alike (the record type is read through a {@link BalanceAccess}):
  *
  * <pre>
  * route ─┬─ labelled ─keyBy(label)─► count ─keyBy(horizon)─► rate ─keyBy(pane, label)─┐
@@ -27,14 +31,27 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * </pre>
  *
  * <p>Under-sampled records go to the sampled-out sink. With {@code balance.enabled} false the input
- * is returned unchanged and no operator is added.
+ * is returned unchanged and no operator is added. The uids are {@code balance-route}, {@code
+ * balance-count}, {@code balance-rate}, {@code balance} and {@code sink-sampled-out} under the
+ * pipeline's {@link Uids}.
  */
-final class ClassBalanceStage {
+public final class ClassBalanceStage {
 
     private ClassBalanceStage() {}
 
+    /** Balances text records (the text pipeline's stage). */
     static DataStream<TextEvent> apply(
             DataStream<TextEvent> input,
+            ReadableConfig options,
+            Uids uids,
+            Sink<SampledOutRecord> sampledOut) {
+        return apply(input, TextBalanceAccess.INSTANCE, options, uids, sampledOut);
+    }
+
+    /** Balances records of any type that {@code access} reads. */
+    public static <E> DataStream<E> apply(
+            DataStream<E> input,
+            BalanceAccess<E> access,
             ReadableConfig options,
             Uids uids,
             Sink<SampledOutRecord> sampledOut) {
@@ -42,29 +59,28 @@ final class ClassBalanceStage {
             return input;
         }
         BalanceSettings settings = BalanceSettings.fromConfig(options);
-        SingleOutputStreamOperator<TextEvent> routed =
-                input.process(new BalanceRouter(settings))
-                        .uid(uids.of("balance-route"))
-                        .name("balance: route");
+        BalanceRouter<E> router = new BalanceRouter<>(settings, access);
+        SingleOutputStreamOperator<E> routed =
+                input.process(router).uid(uids.of("balance-route")).name("balance: route");
         DataStream<ClassRate> rates =
-                routed.keyBy(e -> e.record().label())
-                        .process(new ClassCountFunction(settings))
+                routed.keyBy(PaneKeys.labels(access), Types.STRING)
+                        .process(new ClassCountFunction<>(settings, access))
                         .uid(uids.of("balance-count"))
                         .name("balance: count classes")
                         .keyBy(ClassCount::horizonEnd)
                         .process(new ClassRateFunction(settings))
                         .uid(uids.of("balance-rate"))
                         .name("balance: class rates");
-        SingleOutputStreamOperator<TextEvent> balanced =
-                routed.keyBy(PaneKeys.records(settings))
+        SingleOutputStreamOperator<E> balanced =
+                routed.keyBy(PaneKeys.records(settings, access), Types.STRING)
                         .connect(rates.keyBy(PaneKeys.rates()))
-                        .process(new BalanceFunction(settings))
+                        .process(new BalanceFunction<>(settings, access))
                         .uid(uids.of("balance"))
                         .name("class balance");
         balanced.getSideOutput(OutputTags.SAMPLED_OUT)
                 .sinkTo(sampledOut)
                 .uid(uids.of("sink-sampled-out"))
                 .name("sink: sampled out");
-        return balanced.union(routed.getSideOutput(BalanceRouter.PASS));
+        return balanced.union(routed.getSideOutput(router.pass()));
     }
 }

@@ -3,7 +3,6 @@ package io.streamprep.operators.balance;
 import io.streamprep.operators.common.OutputTags;
 import io.streamprep.operators.common.PipelineCounters;
 import io.streamprep.schemas.records.SampledOutRecord;
-import io.streamprep.schemas.records.TextEvent;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -13,6 +12,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -21,11 +21,12 @@ import org.apache.flink.util.Collector;
  * records of the class until the watermark passes the pane, then applies the class's rate for that
  * pane ({@link PaneSampler}).
  *
- * <p>Kept records go to the main output, with {@link TextEvent#extraVariants()} set for classes
- * below their target; under-sampled records go to {@link OutputTags#SAMPLED_OUT}. Nothing is
- * dropped silently. The decision waits for the watermark of both inputs: then every non-late record
- * of the pane and the pane's rate (emitted before that watermark) are here, so the outcome depends
- * only on the pane's content, not on arrival order or parallelism.
+ * <p>Kept records go to the main output, with their extra variants ({@link
+ * BalanceAccess#withExtraVariants}) set for classes below their target; under-sampled records go to
+ * {@link OutputTags#SAMPLED_OUT}. Nothing is dropped silently. The decision waits for the watermark
+ * of both inputs: then every non-late record of the pane and the pane's rate (emitted before that
+ * watermark) are here, so the outcome depends only on the pane's content, not on arrival order or
+ * parallelism.
  *
  * <p>A record behind the watermark on arrival (late), or in a pane without a rate, passes untouched
  * and is counted as {@code balance.late}. State: the pane's records (an append-only list) and rate,
@@ -33,20 +34,29 @@ import org.apache.flink.util.Collector;
  *
  * <p>Counters (family {@code balance}): {@code in.<label>}, {@code out.<label>} (kept originals),
  * {@code extra.<label>} (extra variants requested), {@code sampled_out.<label>}, {@code late}.
+ *
+ * @param <E> the record type, read through a {@link BalanceAccess}
  */
-public class BalanceFunction
-        extends KeyedCoProcessFunction<String, TextEvent, ClassRate, TextEvent> {
+public class BalanceFunction<E> extends KeyedCoProcessFunction<String, E, ClassRate, E>
+        implements ResultTypeQueryable<E> {
 
     private static final long serialVersionUID = 1L;
 
     private final BalanceSettings settings;
+    private final BalanceAccess<E> access;
 
-    private transient ListState<TextEvent> pending;
+    private transient ListState<E> pending;
     private transient ValueState<Double> rate;
     private transient PipelineCounters counters;
 
-    public BalanceFunction(BalanceSettings settings) {
+    public BalanceFunction(BalanceSettings settings, BalanceAccess<E> access) {
         this.settings = settings;
+        this.access = access;
+    }
+
+    @Override
+    public TypeInformation<E> getProducedType() {
+        return access.type();
     }
 
     @Override
@@ -55,8 +65,7 @@ public class BalanceFunction
                 getRuntimeContext()
                         .getListState(
                                 BalanceState.withTtl(
-                                        new ListStateDescriptor<>(
-                                                "pending", TypeInformation.of(TextEvent.class)),
+                                        new ListStateDescriptor<>("pending", access.type()),
                                         settings.stateTtl()));
         rate =
                 getRuntimeContext()
@@ -68,30 +77,29 @@ public class BalanceFunction
     }
 
     @Override
-    public void processElement1(TextEvent event, Context ctx, Collector<TextEvent> out)
-            throws Exception {
-        counters.inc("in." + event.record().label());
-        if (event.eventTime() <= ctx.timerService().currentWatermark()) {
+    public void processElement1(E event, Context ctx, Collector<E> out) throws Exception {
+        counters.inc("in." + access.label(event));
+        long eventTime = access.eventTime(event);
+        if (eventTime <= ctx.timerService().currentWatermark()) {
             passLate(event, out);
             return;
         }
         pending.add(event);
-        ctx.timerService().registerEventTimeTimer(settings.paneEnd(event.eventTime()) - 1);
+        ctx.timerService().registerEventTimeTimer(settings.paneEnd(eventTime) - 1);
     }
 
     @Override
-    public void processElement2(ClassRate classRate, Context ctx, Collector<TextEvent> out)
+    public void processElement2(ClassRate classRate, Context ctx, Collector<E> out)
             throws Exception {
         rate.update(classRate.rate());
         ctx.timerService().registerEventTimeTimer(classRate.paneEnd() - 1);
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<TextEvent> out)
-            throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<E> out) throws Exception {
         long paneEnd = timestamp + 1;
-        List<TextEvent> records = new ArrayList<>();
-        for (TextEvent e : pending.get()) {
+        List<E> records = new ArrayList<>();
+        for (E e : pending.get()) {
             records.add(e);
         }
         Double r = rate.value();
@@ -104,10 +112,10 @@ public class BalanceFunction
             records.forEach(e -> passLate(e, out));
             return;
         }
-        String label = records.get(0).record().label();
-        PaneSampler.Outcome outcome =
-                PaneSampler.decide(records, r, settings.maxFactor(), settings.seed());
-        for (TextEvent kept : outcome.kept()) {
+        String label = access.label(records.get(0));
+        PaneSampler.Outcome<E> outcome =
+                PaneSampler.decide(records, access, r, settings.maxFactor(), settings.seed());
+        for (E kept : outcome.kept()) {
             out.collect(kept);
         }
         counters.add("out." + label, outcome.kept().size());
@@ -115,13 +123,13 @@ public class BalanceFunction
             counters.add("extra." + label, outcome.extraVariants());
         }
         long kept = outcome.kept().size();
-        for (TextEvent dropped : outcome.sampledOut()) {
+        for (E dropped : outcome.sampledOut()) {
             ctx.output(
                     OutputTags.SAMPLED_OUT,
                     new SampledOutRecord(
-                            dropped.id(),
+                            access.id(dropped),
                             label,
-                            dropped.eventTime(),
+                            access.eventTime(dropped),
                             paneEnd - settings.slideMs(),
                             paneEnd,
                             kept,
@@ -132,9 +140,9 @@ public class BalanceFunction
         }
     }
 
-    private void passLate(TextEvent event, Collector<TextEvent> out) {
+    private void passLate(E event, Collector<E> out) {
         counters.inc("late");
-        counters.inc("out." + event.record().label());
+        counters.inc("out." + access.label(event));
         out.collect(event);
     }
 }

@@ -1,6 +1,5 @@
 package io.streamprep.operators.balance;
 
-import io.streamprep.schemas.records.TextEvent;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -15,17 +14,21 @@ import org.apache.flink.util.Collector;
  * <p>Records behind the watermark are not counted (their pane's count may already be out); {@link
  * BalanceFunction} passes them through untouched. State: one counter per open pane, cleared by the
  * pane's timer; a TTL is the safety net.
+ *
+ * @param <E> the record type, read through a {@link BalanceAccess}
  */
-public class ClassCountFunction extends KeyedProcessFunction<String, TextEvent, ClassCount> {
+public class ClassCountFunction<E> extends KeyedProcessFunction<String, E, ClassCount> {
 
     private static final long serialVersionUID = 1L;
 
     private final BalanceSettings settings;
+    private final BalanceAccess<E> access;
 
     private transient MapState<Long, Long> counts;
 
-    public ClassCountFunction(BalanceSettings settings) {
+    public ClassCountFunction(BalanceSettings settings, BalanceAccess<E> access) {
         this.settings = settings;
+        this.access = access;
     }
 
     @Override
@@ -39,12 +42,12 @@ public class ClassCountFunction extends KeyedProcessFunction<String, TextEvent, 
     }
 
     @Override
-    public void processElement(TextEvent event, Context ctx, Collector<ClassCount> out)
-            throws Exception {
-        if (event.eventTime() <= ctx.timerService().currentWatermark()) {
+    public void processElement(E event, Context ctx, Collector<ClassCount> out) throws Exception {
+        long eventTime = access.eventTime(event);
+        if (eventTime <= ctx.timerService().currentWatermark()) {
             return;
         }
-        long paneEnd = settings.paneEnd(event.eventTime());
+        long paneEnd = settings.paneEnd(eventTime);
         Long count = counts.get(paneEnd);
         counts.put(paneEnd, count == null ? 1L : count + 1);
         ctx.timerService().registerEventTimeTimer(paneEnd - 1);

@@ -1,6 +1,5 @@
 package io.streamprep.operators.balance;
 
-import io.streamprep.schemas.records.TextEvent;
 import org.apache.flink.api.java.functions.KeySelector;
 
 /**
@@ -17,8 +16,14 @@ public final class PaneKeys {
     }
 
     /** Keys records by (pane, label). */
-    public static KeySelector<TextEvent, String> records(BalanceSettings settings) {
-        return new RecordKey(settings);
+    public static <E> KeySelector<E, String> records(
+            BalanceSettings settings, BalanceAccess<E> access) {
+        return new RecordKey<>(settings, access);
+    }
+
+    /** Keys records by label: the key of {@link ClassCountFunction}. */
+    public static <E> KeySelector<E, String> labels(BalanceAccess<E> access) {
+        return new LabelKey<>(access);
     }
 
     /** Keys rates by (pane, label). */
@@ -26,17 +31,33 @@ public final class PaneKeys {
         return new RateKey();
     }
 
-    private static final class RecordKey implements KeySelector<TextEvent, String> {
+    private static final class RecordKey<E> implements KeySelector<E, String> {
         private static final long serialVersionUID = 1L;
         private final BalanceSettings settings;
+        private final BalanceAccess<E> access;
 
-        RecordKey(BalanceSettings settings) {
+        RecordKey(BalanceSettings settings, BalanceAccess<E> access) {
             this.settings = settings;
+            this.access = access;
         }
 
         @Override
-        public String getKey(TextEvent event) {
-            return of(settings.paneEnd(event.eventTime()), event.record().label());
+        public String getKey(E event) {
+            return of(settings.paneEnd(access.eventTime(event)), access.label(event));
+        }
+    }
+
+    private static final class LabelKey<E> implements KeySelector<E, String> {
+        private static final long serialVersionUID = 1L;
+        private final BalanceAccess<E> access;
+
+        LabelKey(BalanceAccess<E> access) {
+            this.access = access;
+        }
+
+        @Override
+        public String getKey(E event) {
+            return access.label(event);
         }
     }
 

@@ -149,8 +149,9 @@ class BalanceFunctionTest {
     private KeyedTwoInputStreamOperatorTestHarness<String, TextEvent, ClassRate, TextEvent>
             newHarness() throws Exception {
         return new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new BalanceFunction(SETTINGS)),
-                PaneKeys.records(SETTINGS),
+                new KeyedCoProcessOperator<>(
+                        new BalanceFunction<>(SETTINGS, TextBalanceAccess.INSTANCE)),
+                PaneKeys.records(SETTINGS, TextBalanceAccess.INSTANCE),
                 PaneKeys.rates(),
                 Types.STRING);
     }

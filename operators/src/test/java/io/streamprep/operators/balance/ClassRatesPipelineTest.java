@@ -106,8 +106,9 @@ class ClassRatesPipelineTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, TextEvent, ClassCount> counter(
             BalanceSettings settings) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ClassCountFunction(settings)),
-                e -> e.record().label(),
+                new KeyedProcessOperator<>(
+                        new ClassCountFunction<>(settings, TextBalanceAccess.INSTANCE)),
+                PaneKeys.labels(TextBalanceAccess.INSTANCE),
                 Types.STRING);
     }
 

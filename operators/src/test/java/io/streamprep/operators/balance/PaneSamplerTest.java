@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 class PaneSamplerTest {
 
     private static final long SEED = 42;
+    private static final TextBalanceAccess TEXT = TextBalanceAccess.INSTANCE;
 
     @Test
     void underSamplingKeepsExactlyTheRoundedShareAndRoutesTheRestOut() {
         List<TextEvent> records = events(1000);
 
-        PaneSampler.Outcome outcome = PaneSampler.decide(records, 0.1234, 4.0, SEED);
+        PaneSampler.Outcome<TextEvent> outcome =
+                PaneSampler.decide(records, TEXT, 0.1234, 4.0, SEED);
 
         assertThat(outcome.kept()).hasSize(123);
         assertThat(outcome.sampledOut()).hasSize(877);
@@ -36,25 +38,25 @@ class PaneSamplerTest {
         List<TextEvent> shuffled = new ArrayList<>(records);
         Collections.shuffle(shuffled, new Random(1));
 
-        assertThat(PaneSampler.decide(shuffled, 0.3, 4.0, SEED))
-                .isEqualTo(PaneSampler.decide(records, 0.3, 4.0, SEED));
-        assertThat(PaneSampler.decide(shuffled, 2.7, 4.0, SEED))
-                .isEqualTo(PaneSampler.decide(records, 2.7, 4.0, SEED));
+        assertThat(PaneSampler.decide(shuffled, TEXT, 0.3, 4.0, SEED))
+                .isEqualTo(PaneSampler.decide(records, TEXT, 0.3, 4.0, SEED));
+        assertThat(PaneSampler.decide(shuffled, TEXT, 2.7, 4.0, SEED))
+                .isEqualTo(PaneSampler.decide(records, TEXT, 2.7, 4.0, SEED));
     }
 
     @Test
     void anotherSeedPicksOtherRecords() {
         List<TextEvent> records = events(500);
 
-        assertThat(PaneSampler.decide(records, 0.5, 4.0, 1).kept())
-                .isNotEqualTo(PaneSampler.decide(records, 0.5, 4.0, 2).kept());
+        assertThat(PaneSampler.decide(records, TEXT, 0.5, 4.0, 1).kept())
+                .isNotEqualTo(PaneSampler.decide(records, TEXT, 0.5, 4.0, 2).kept());
     }
 
     @Test
     void overSamplingKeepsEveryRecordAndSpreadsTheExtraVariants() {
         List<TextEvent> records = events(10);
 
-        PaneSampler.Outcome outcome = PaneSampler.decide(records, 2.35, 4.0, SEED);
+        PaneSampler.Outcome<TextEvent> outcome = PaneSampler.decide(records, TEXT, 2.35, 4.0, SEED);
 
         // round(23.5) = 24 records out: 10 originals and 14 variants, 1 or 2 per record.
         assertThat(outcome.sampledOut()).isEmpty();
@@ -70,7 +72,7 @@ class PaneSamplerTest {
     void theMaxFactorBoundsTheExtraVariants() {
         List<TextEvent> records = events(3);
 
-        PaneSampler.Outcome outcome = PaneSampler.decide(records, 9.0, 2.5, SEED);
+        PaneSampler.Outcome<TextEvent> outcome = PaneSampler.decide(records, TEXT, 9.0, 2.5, SEED);
 
         // 3 records at most 2.5 each: 7 records, so 4 extra variants.
         assertThat(outcome.extraVariants()).isEqualTo(4);
@@ -81,7 +83,7 @@ class PaneSamplerTest {
     void aRateOfOneChangesNothing() {
         List<TextEvent> records = events(7);
 
-        PaneSampler.Outcome outcome = PaneSampler.decide(records, 1.0, 4.0, SEED);
+        PaneSampler.Outcome<TextEvent> outcome = PaneSampler.decide(records, TEXT, 1.0, 4.0, SEED);
 
         assertThat(outcome.kept()).containsExactlyInAnyOrderElementsOf(records);
         assertThat(outcome.sampledOut()).isEmpty();

@@ -2,11 +2,13 @@ package io.streamprep.schemas.config;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import java.util.Map;
 import org.apache.flink.configuration.ConfigOption;
 
 /**
- * Image augmentation: how many variants per image and, per operator, its probability and range.
- * Each variant applies every operator whose coin comes up, in the order listed here.
+ * Image augmentation: how many variants per image (globally, per class, plus those class balancing
+ * asks for) and, per operator, its probability and range. Each variant applies every operator whose
+ * coin comes up, in the order listed here.
  */
 public final class ImageAugmentOptions {
 
@@ -15,8 +17,28 @@ public final class ImageAugmentOptions {
                     .intType()
                     .defaultValue(0)
                     .withDescription(
-                            "Augmented variants emitted per kept image, besides the original; 0 "
-                                    + "turns augmentation off.");
+                            "Augmented variants emitted per kept image, besides the original, for "
+                                    + "classes not listed in image.augment.variants-per-class. "
+                                    + "Augmentation is off when this and every per-class count "
+                                    + "are 0 and balance.enabled is false.");
+
+    public static final ConfigOption<Map<String, String>> VARIANTS_PER_CLASS =
+            key("image.augment.variants-per-class")
+                    .mapType()
+                    .defaultValue(Map.of())
+                    .withDescription(
+                            "Augmented variants per kept image by label, e.g. "
+                                    + "'emblems:4,actions:0'. Unlabelled images use "
+                                    + "image.augment.variants.");
+
+    public static final ConfigOption<Integer> MAX_VARIANTS =
+            key("image.augment.max-variants")
+                    .intType()
+                    .defaultValue(16)
+                    .withDescription(
+                            "Upper bound of augmented variants of one image, after adding the "
+                                    + "extra variants requested by class balancing (which "
+                                    + "balance.max-factor bounds).");
 
     public static final ConfigOption<Double> HFLIP_P =
             probability("hflip", 0.5, "Probability of a horizontal flip.");

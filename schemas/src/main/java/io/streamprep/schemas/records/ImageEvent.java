@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param splitKey the id the split is derived from, or {@code null} for the record's own id
  * @param variant 0 for the original, 1.. for augmented variants
  * @param augmentations for variants, the operations with their parameters (JSON array text)
+ * @param extraVariants augmented variants requested beyond the policy's count (set by class
+ *     balancing, read by augmentation); 0 for variants
  */
 public record ImageEvent(
         String id,
@@ -41,12 +43,49 @@ public record ImageEvent(
         String fingerprint,
         String splitKey,
         int variant,
-        String augmentations) {
+        String augmentations,
+        int extraVariants) {
 
     public ImageEvent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(original, "original");
+    }
+
+    /** An event without extra variants requested (as parsed, before class balancing). */
+    public ImageEvent(
+            String id,
+            long eventTime,
+            String position,
+            byte[] original,
+            String label,
+            String caption,
+            String format,
+            byte[] encoded,
+            int width,
+            int height,
+            byte[] pixels,
+            String fingerprint,
+            String splitKey,
+            int variant,
+            String augmentations) {
+        this(
+                id,
+                eventTime,
+                position,
+                original,
+                label,
+                caption,
+                format,
+                encoded,
+                width,
+                height,
+                pixels,
+                fingerprint,
+                splitKey,
+                variant,
+                augmentations,
+                0);
     }
 
     /** The id the split is derived from: {@link #splitKey()} if set, else the record's id. */
@@ -71,7 +110,8 @@ public record ImageEvent(
                 newFingerprint,
                 splitKey,
                 variant,
-                augmentations);
+                augmentations,
+                extraVariants);
     }
 
     /** An augmented variant of this (original) event. */
@@ -91,7 +131,8 @@ public record ImageEvent(
                 fingerprint,
                 splitKey,
                 newVariant,
-                operationsJson);
+                operationsJson,
+                0);
     }
 
     public ImageEvent withSplitKey(String newSplitKey) {
@@ -110,7 +151,29 @@ public record ImageEvent(
                 fingerprint,
                 newSplitKey,
                 variant,
-                augmentations);
+                augmentations,
+                extraVariants);
+    }
+
+    /** This event with {@code extra} augmented variants requested by class balancing. */
+    public ImageEvent withExtraVariants(int extra) {
+        return new ImageEvent(
+                id,
+                eventTime,
+                position,
+                original,
+                label,
+                caption,
+                format,
+                encoded,
+                width,
+                height,
+                pixels,
+                fingerprint,
+                splitKey,
+                variant,
+                augmentations,
+                extra);
     }
 
     /** A dead letter for this event. */
@@ -125,6 +188,7 @@ public record ImageEvent(
                 && width == e.width
                 && height == e.height
                 && variant == e.variant
+                && extraVariants == e.extraVariants
                 && id.equals(e.id)
                 && position.equals(e.position)
                 && Arrays.equals(original, e.original)
@@ -154,6 +218,7 @@ public record ImageEvent(
                 + "x"
                 + height
                 + (variant != 0 ? ", variant=" + variant : "")
+                + (extraVariants != 0 ? ", extraVariants=" + extraVariants : "")
                 + "}";
     }
 }

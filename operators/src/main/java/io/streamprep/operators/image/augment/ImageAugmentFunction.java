@@ -8,10 +8,11 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * The image augment stage: passes every original on and adds {@code variants} augmented copies
- * ({@link ImageAugmenter}), numbered 1.., each carrying its operations as provenance. Variants keep
- * the source's id and split key, so they land in the source's split. Stateless and deterministic;
- * counts {@code augment.image_variants}.
+ * The image augment stage: passes every original on and adds {@link ImageAugmentPolicy#variantsOf}
+ * augmented copies ({@link ImageAugmenter}): the class's count plus the extra variants class
+ * balancing asked for. They are numbered 1.., each seeded from (seed, id, variant) and carrying its
+ * operations as provenance. Variants keep the source's id and split key, so they land in the
+ * source's split. Stateless and deterministic; counts {@code augment.image_variants}.
  */
 public class ImageAugmentFunction extends ProcessFunction<ImageEvent, ImageEvent> {
 
@@ -39,11 +40,15 @@ public class ImageAugmentFunction extends ProcessFunction<ImageEvent, ImageEvent
     @Override
     public void processElement(ImageEvent event, Context ctx, Collector<ImageEvent> out) {
         out.collect(event);
+        int variants = policy.variantsOf(event);
+        if (variants == 0) {
+            return;
+        }
         RgbImage source = new RgbImage(event.width(), event.height(), event.pixels());
-        for (int v = 1; v <= policy.variants(); v++) {
+        for (int v = 1; v <= variants; v++) {
             ImageAugmenter.Variant variant = augmenter.variant(source, event.id(), v);
             out.collect(event.asVariant(v, variant.image().rgb(), variant.operations()));
-            counters.inc("image_variants");
         }
+        counters.add("image_variants", variants);
     }
 }

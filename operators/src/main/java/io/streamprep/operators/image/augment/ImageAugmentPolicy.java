@@ -1,15 +1,27 @@
 package io.streamprep.operators.image.augment;
 
 import io.streamprep.schemas.config.ImageAugmentOptions;
+import io.streamprep.schemas.records.ImageEvent;
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.configuration.ReadableConfig;
 
 /**
- * Which image augmentations to apply and how strongly ({@link ImageAugmentOptions}), read once and
- * checked: probabilities in [0, 1], ranges non-negative and within each operator's domain.
+ * Which image augmentations to apply, how strongly and how many variants per image ({@link
+ * ImageAugmentOptions}), read once and checked: probabilities in [0, 1], ranges non-negative and
+ * within each operator's domain, counts not negative.
+ *
+ * <p>Only originals (variant 0) are augmented. An image gets its class's count ({@code
+ * variantsPerClass}, else {@code variants}) plus the extra variants class balancing requested
+ * ({@link ImageEvent#extraVariants()}), at most {@code maxVariants}. The count depends on the image
+ * alone, so it is the same at any parallelism and on replay.
  */
 public record ImageAugmentPolicy(
         int variants,
+        Map<String, Integer> variantsPerClass,
+        int maxVariants,
         double hflipP,
         double vflipP,
         double rotateP,
@@ -34,6 +46,22 @@ public record ImageAugmentPolicy(
             throw new IllegalArgumentException(
                     ImageAugmentOptions.VARIANTS.key() + " must not be negative");
         }
+        if (maxVariants < 0) {
+            throw new IllegalArgumentException(
+                    ImageAugmentOptions.MAX_VARIANTS.key() + " must not be negative");
+        }
+        variantsPerClass.forEach(
+                (label, n) -> {
+                    if (n < 0) {
+                        throw new IllegalArgumentException(
+                                ImageAugmentOptions.VARIANTS_PER_CLASS.key()
+                                        + ": count of '"
+                                        + label
+                                        + "' must not be negative, but is "
+                                        + n);
+                    }
+                });
+        variantsPerClass = Collections.unmodifiableMap(new TreeMap<>(variantsPerClass));
         probability(ImageAugmentOptions.HFLIP_P.key(), hflipP);
         probability(ImageAugmentOptions.VFLIP_P.key(), vflipP);
         probability(ImageAugmentOptions.ROTATE_P.key(), rotateP);
@@ -56,6 +84,8 @@ public record ImageAugmentPolicy(
     public static ImageAugmentPolicy fromConfig(ReadableConfig c) {
         return new ImageAugmentPolicy(
                 c.get(ImageAugmentOptions.VARIANTS),
+                perClass(c),
+                c.get(ImageAugmentOptions.MAX_VARIANTS),
                 c.get(ImageAugmentOptions.HFLIP_P),
                 c.get(ImageAugmentOptions.VFLIP_P),
                 c.get(ImageAugmentOptions.ROTATE_P),
@@ -73,6 +103,46 @@ public record ImageAugmentPolicy(
                 c.get(ImageAugmentOptions.NOISE_MAX_SIGMA),
                 c.get(ImageAugmentOptions.BLUR_P),
                 c.get(ImageAugmentOptions.BLUR_MAX_SIGMA));
+    }
+
+    /** Whether some image gets variants without class balancing asking for them. */
+    public boolean makesVariants() {
+        return maxVariants > 0
+                && (variants > 0 || variantsPerClass.values().stream().anyMatch(n -> n > 0));
+    }
+
+    /** How many augmented variants this image gets (0 for variants themselves). */
+    public int variantsOf(ImageEvent event) {
+        if (event.variant() != 0) {
+            return 0;
+        }
+        String label = event.label();
+        int base =
+                label != null && variantsPerClass.containsKey(label)
+                        ? variantsPerClass.get(label)
+                        : variants;
+        long wanted = (long) base + Math.max(0, event.extraVariants());
+        return (int) Math.min(wanted, maxVariants);
+    }
+
+    private static Map<String, Integer> perClass(ReadableConfig c) {
+        Map<String, Integer> perClass = new TreeMap<>();
+        c.get(ImageAugmentOptions.VARIANTS_PER_CLASS)
+                .forEach(
+                        (label, n) -> {
+                            try {
+                                perClass.put(label.strip(), Integer.parseInt(n.strip()));
+                            } catch (NumberFormatException e) {
+                                throw new IllegalArgumentException(
+                                        ImageAugmentOptions.VARIANTS_PER_CLASS.key()
+                                                + ": count of '"
+                                                + label
+                                                + "' is not an integer: '"
+                                                + n
+                                                + "'");
+                            }
+                        });
+        return perClass;
     }
 
     private static void probability(String key, double p) {

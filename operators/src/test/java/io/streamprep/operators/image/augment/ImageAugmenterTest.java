@@ -11,6 +11,7 @@ import io.streamprep.operators.image.RgbImage;
 import io.streamprep.schemas.serde.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,8 @@ class ImageAugmenterTest {
 
     private static ImageAugmentPolicy policy(double p) {
         return new ImageAugmentPolicy(
-                1, p, p, p, 15, p, 0.5, p, 0.2, p, 0.2, 0.2, 0.2, 0.05, p, 10, p, 1.5);
+                1, Map.of(), 16, p, p, p, 15, p, 0.5, p, 0.2, p, 0.2, 0.2, 0.2, 0.05, p, 10, p,
+                1.5);
     }
 
     private static double mean(RgbImage image) {
