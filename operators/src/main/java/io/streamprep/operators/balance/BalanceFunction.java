@@ -2,6 +2,7 @@ package io.streamprep.operators.balance;
 
 import io.streamprep.operators.common.OutputTags;
 import io.streamprep.operators.common.PipelineCounters;
+import io.streamprep.operators.common.SafetyNetTtl;
 import io.streamprep.schemas.records.SampledOutRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,13 +65,13 @@ public class BalanceFunction<E> extends KeyedCoProcessFunction<String, E, ClassR
         pending =
                 getRuntimeContext()
                         .getListState(
-                                BalanceState.withTtl(
+                                SafetyNetTtl.apply(
                                         new ListStateDescriptor<>("pending", access.type()),
                                         settings.stateTtl()));
         rate =
                 getRuntimeContext()
                         .getState(
-                                BalanceState.withTtl(
+                                SafetyNetTtl.apply(
                                         new ValueStateDescriptor<>("rate", Types.DOUBLE),
                                         settings.stateTtl()));
         counters = new PipelineCounters(getRuntimeContext(), "balance");

@@ -1,5 +1,6 @@
 package io.streamprep.operators.balance;
 
+import io.streamprep.operators.common.SafetyNetTtl;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -36,7 +37,7 @@ public class ClassCountFunction<E> extends KeyedProcessFunction<String, E, Class
         counts =
                 getRuntimeContext()
                         .getMapState(
-                                BalanceState.withTtl(
+                                SafetyNetTtl.apply(
                                         new MapStateDescriptor<>("counts", Types.LONG, Types.LONG),
                                         settings.stateTtl()));
     }

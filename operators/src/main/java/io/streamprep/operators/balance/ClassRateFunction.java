@@ -1,5 +1,6 @@
 package io.streamprep.operators.balance;
 
+import io.streamprep.operators.common.SafetyNetTtl;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -37,14 +38,14 @@ public class ClassRateFunction extends KeyedProcessFunction<Long, ClassCount, Cl
         horizon =
                 getRuntimeContext()
                         .getMapState(
-                                BalanceState.withTtl(
+                                SafetyNetTtl.apply(
                                         new MapStateDescriptor<>(
                                                 "horizon", Types.STRING, Types.LONG),
                                         settings.stateTtl()));
         lastPane =
                 getRuntimeContext()
                         .getMapState(
-                                BalanceState.withTtl(
+                                SafetyNetTtl.apply(
                                         new MapStateDescriptor<>(
                                                 "last-pane", Types.STRING, Types.LONG),
                                         settings.stateTtl()));
