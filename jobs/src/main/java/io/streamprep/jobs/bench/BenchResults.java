@@ -78,6 +78,7 @@ final class BenchResults {
         t.put("records_out", stats.recordsOutTotal());
         t.put("dead_letters", stats.deadLettersTotal());
         t.put("duplicates", stats.duplicatesTotal());
+        t.put("sampled_out", stats.balance() == null ? 0 : stats.balance().sampledOutTotal());
         t.put("tokens", stats.tokens());
         root.put("full", t);
         Map<String, Object> ratios = new LinkedHashMap<>();

@@ -47,6 +47,8 @@ class BenchCommandITCase {
                         "1",
                         "--parallelism",
                         "2",
+                        "--warmup-records",
+                        "2000",
                         "--duration",
                         "4s",
                         "--soak",
@@ -79,12 +81,22 @@ class BenchCommandITCase {
         JsonNode full = r.get("full");
         assertThat(full.get("peak_heap_mb").asDouble()).isPositive();
         assertThat(full.get("records_in").asLong()).isEqualTo(records);
-        // Every record comes out as at least one window, or is a duplicate or a dead letter.
+        // Every record comes out as at least one window, or is a duplicate, a dead letter or
+        // sampled out by balancing (config/bench.yaml runs every stage).
+        assertThat(full.get("sampled_out").asLong()).isPositive();
         assertThat(
                         full.get("records_out").asLong()
                                 + full.get("duplicates").asLong()
-                                + full.get("dead_letters").asLong())
+                                + full.get("dead_letters").asLong()
+                                + full.get("sampled_out").asLong())
                 .isGreaterThanOrEqualTo(records);
+        for (String phase : List.of("tokenizer_only", "passthrough", "full")) {
+            assertThat(r.at("/" + phase + "/cpu_seconds").asDouble()).as(phase).isPositive();
+            assertThat(r.at("/" + phase + "/records_per_cpu_second").asDouble())
+                    .as(phase)
+                    .isPositive();
+        }
+        assertThat(r.at("/ratios/full_vs_tokenizer_only_per_cpu_second").asDouble()).isPositive();
         assertThat(full.get("tokens").asLong()).isGreaterThan(records);
         assertThat(r.at("/ratios/full_vs_tokenizer_only").asDouble()).isPositive();
         assertThat(r.at("/ratios/full_vs_passthrough").asDouble()).isPositive();
@@ -103,11 +115,15 @@ class BenchCommandITCase {
         assertThat(r.at("/soak/heap_after_gc_mb")).hasSizeGreaterThanOrEqualTo(2);
         assertThat(r.at("/soak/heap_after_gc_mb/0/1").asDouble()).isPositive();
         assertThat(r.at("/soak/heap_slope_mb_per_min").isNumber()).isTrue();
-        assertThat(r.get("targets")).hasSize(4);
+        assertThat(r.get("targets")).hasSize(5);
 
         String markdown = Files.readString(dir.resolve("bench-results.md"));
         assertThat(markdown)
-                .contains("| phase | records/s | MB/s |", "tokenizer-only", "passthrough", "full")
+                .contains(
+                        "| phase | records/s | MB/s | seconds | CPU seconds | records/CPU-s |",
+                        "tokenizer-only",
+                        "passthrough",
+                        "full")
                 .contains("p99");
         KafkaThreads.assertNoProducerThreadsLeaked();
     }
