@@ -26,9 +26,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Per-image cost of image near dedup's signature (pHash of the normalized 224 x 224 pixels plus the
- * {@link HammingModel} band keys at the default distance 6) next to the normalize stage's decode +
- * resize + crop of the same images, single thread. Images: the 32 x 32 Tango icons (Debian's
- * tango-icon-theme); one operation is one image.
+ * {@link HammingModel} band keys at distance 6; with the 8 x 8 grey thumbnail at distance 8, the
+ * defaults) and of one candidate confirmation, next to the normalize stage's decode + resize + crop
+ * of the same images, single thread. Images: the 32 x 32 Tango icons (Debian's tango-icon-theme);
+ * one operation is one image.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -46,6 +47,8 @@ public class ImageNearDedupBenchmark {
     private final ImageDecoder decoder = new ImageDecoder(0xFFFFFF);
     private final ImageNormalizer normalizer = new ImageNormalizer(224);
     private final HammingModel model = new HammingModel(6);
+    private final HammingModel confirmed = new HammingModel(8, 20);
+    private final List<byte[]> signatures = new ArrayList<>();
     private int next;
 
     @Setup(Level.Trial)
@@ -64,6 +67,9 @@ public class ImageNearDedupBenchmark {
                 normalized.add(normalizer.normalize(decoder.decode(bytes, header)));
             }
         }
+        for (RgbImage image : normalized) {
+            signatures.add(confirmed.signature(image));
+        }
     }
 
     /** pHash of the normalized image + band keys: what the signature stage computes per image. */
@@ -71,6 +77,25 @@ public class ImageNearDedupBenchmark {
     public long[] phashAndBandKeys() {
         int i = next();
         return model.bandKeys(PerceptualHash.toBytes(PerceptualHash.phash(normalized.get(i))));
+    }
+
+    /**
+     * pHash + 8 x 8 grey thumbnail (one shared 32 x 32 resize) + band keys at distance 8: what the
+     * signature stage computes per image with the default confirmation.
+     */
+    @Benchmark
+    public long[] phashThumbnailAndBandKeys() {
+        int i = next();
+        return confirmed.bandKeys(confirmed.signature(normalized.get(i)));
+    }
+
+    /** The thumbnail check of one candidate pair (its Hamming distance is a single popcount). */
+    @Benchmark
+    public boolean confirmCandidate() {
+        int i = next();
+        byte[] a = signatures.get(i);
+        byte[] b = signatures.get((i + 1) % signatures.size());
+        return confirmed.isDuplicate(a, b, 1.0);
     }
 
     /** Decode + resize + centre crop of the same images, for comparison. */

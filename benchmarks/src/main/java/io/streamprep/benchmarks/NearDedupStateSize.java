@@ -3,7 +3,7 @@ package io.streamprep.benchmarks;
 import io.streamprep.operators.dedup.near.MinHashModel;
 import io.streamprep.operators.dedup.near.NearMember;
 import io.streamprep.operators.image.HammingModel;
-import io.streamprep.operators.image.PerceptualHash;
+import io.streamprep.operators.image.RgbImage;
 import java.io.IOException;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -56,25 +56,38 @@ public final class NearDedupStateSize {
         images(members);
     }
 
-    /** The same for the image index: an 8-byte pHash and max-distance + 1 band keys. */
+    /**
+     * The same for the image index: the 8-byte pHash (plus the 64-byte thumbnail when candidates
+     * are confirmed) and max-distance + 1 band keys.
+     */
     private static void images(TypeSerializer<NearMember> members) throws IOException {
         String id = "places/user-home.png"; // a 20-character id
-        byte[] signature = PerceptualHash.toBytes(0x5a5a_0f0f_3c3c_9696L);
+        RgbImage image = RgbImage.filled(224, 224, 0x3465A4);
         System.out.println();
         System.out.println(
-                "| image max-distance | band keys | member | band entries | by-time entry | total |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|");
+                "| image max-distance | thumbnail | band keys | member | band entries | by-time entry"
+                        + " | total |");
+        System.out.println("|---:|---|---:|---:|---:|---:|---:|");
         for (int distance : new int[] {4, 6, 8}) {
-            HammingModel model = new HammingModel(distance);
-            int member =
-                    bytes(members, new NearMember(1_735_689_600_000L, signature, id))
-                            + bytes(StringSerializer.INSTANCE, id);
-            int keys = model.bandKeys(signature).length;
-            int bandEntries = keys * (Long.BYTES + bytes(StringSerializer.INSTANCE, id));
-            int byTime = Long.BYTES + bytes(StringSerializer.INSTANCE, id);
-            System.out.printf(
-                    "| %d | %d | %d | %d | %d | %d |%n",
-                    distance, keys, member, bandEntries, byTime, member + bandEntries + byTime);
+            for (int thumbnail : new int[] {-1, 20}) {
+                HammingModel model = new HammingModel(distance, thumbnail);
+                byte[] signature = model.signature(image);
+                int member =
+                        bytes(members, new NearMember(1_735_689_600_000L, signature, id))
+                                + bytes(StringSerializer.INSTANCE, id);
+                int keys = model.bandKeys(signature).length;
+                int bandEntries = keys * (Long.BYTES + bytes(StringSerializer.INSTANCE, id));
+                int byTime = Long.BYTES + bytes(StringSerializer.INSTANCE, id);
+                System.out.printf(
+                        "| %d | %s | %d | %d | %d | %d | %d |%n",
+                        distance,
+                        thumbnail < 0 ? "none" : "64 bytes",
+                        keys,
+                        member,
+                        bandEntries,
+                        byTime,
+                        member + bandEntries + byTime);
+            }
         }
     }
 

@@ -14,7 +14,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * Wires image near dedup like the text one: pHash probes in parallel ({@code
+ * Wires image near dedup like the text one: pHash (+ thumbnail) probes in parallel ({@code
  * image-dedup-near-signature}), the shared windowed index with a {@code HammingModel} as one keyed
  * partition ({@code image-dedup-near-index}), and the join of verdicts with the waiting images
  * keyed per record ({@code image-dedup-near-join}).
@@ -27,9 +27,9 @@ final class ImageNearDedupStage {
     static SingleOutputStreamOperator<ImageEvent> apply(
             DataStream<ImageEvent> unique, ImageNearDedupSettings settings, Uids uids) {
         DataStream<NearProbe> probes =
-                unique.map(new ImageSignatureFunction())
+                unique.map(new ImageSignatureFunction(settings.model()))
                         .uid(uids.of("dedup-near-signature"))
-                        .name("image near dedup: pHash");
+                        .name("image near dedup: pHash + thumbnail");
         DataStream<NearVerdict> verdicts =
                 NearDedupStage.verdicts(
                         probes,

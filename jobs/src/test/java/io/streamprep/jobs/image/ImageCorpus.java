@@ -66,7 +66,7 @@ final class ImageCorpus {
     /** id → reason code of every bad record. */
     final Map<String, String> bad = new LinkedHashMap<>();
 
-    /** Icons closer than this (pHash bits) are not both taken; the pipeline's default is 6. */
+    /** Icons closer than this (pHash bits) are not both taken; the pipeline's default is 8. */
     static final int DISTINCT_DISTANCE = 10;
 
     static final List<String> LABELS = List.of("actions", "apps", "devices", "places", "status");

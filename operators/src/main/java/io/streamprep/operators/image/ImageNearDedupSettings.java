@@ -10,7 +10,7 @@ import org.apache.flink.configuration.ReadableConfig;
 /**
  * The image near-dedup options, read once and checked.
  *
- * @param model pHash Hamming model with the configured maximum distance
+ * @param model pHash Hamming model with the configured maximum distance and thumbnail check
  * @param window how far apart in event time near duplicates may be
  * @param mode drop or group near duplicates
  * @param stateTtl the safety-net TTL of the dedup state ({@code dedup.state-ttl})
@@ -30,13 +30,22 @@ public record ImageNearDedupSettings(
                             + "], but is "
                             + distance);
         }
+        int thumbnail = options.get(ImageOptions.NEAR_DEDUP_MAX_THUMBNAIL_DIFFERENCE);
+        if (thumbnail < -1 || thumbnail > HammingModel.MAX_THUMBNAIL_DIFFERENCE) {
+            throw new IllegalArgumentException(
+                    ImageOptions.NEAR_DEDUP_MAX_THUMBNAIL_DIFFERENCE.key()
+                            + " must be -1 or in [0, "
+                            + HammingModel.MAX_THUMBNAIL_DIFFERENCE
+                            + "], but is "
+                            + thumbnail);
+        }
         Duration window = options.get(ImageOptions.NEAR_DEDUP_WINDOW);
         if (window.isNegative()) {
             throw new IllegalArgumentException(
                     ImageOptions.NEAR_DEDUP_WINDOW.key() + " must not be negative");
         }
         return new ImageNearDedupSettings(
-                new HammingModel(distance),
+                new HammingModel(distance, thumbnail),
                 window,
                 options.get(ImageOptions.NEAR_DEDUP_MODE),
                 options.get(DedupOptions.STATE_TTL));

@@ -17,14 +17,27 @@ package io.streamprep.operators.image;
  */
 public final class PerceptualHash {
 
-    private static final int N = 32;
+    /** Side of the grey image the DCT reads (and of {@link #resized}). */
+    static final int SIZE = 32;
+
+    private static final int N = SIZE;
     private static final int K = 8;
     private static final double[][] COS = cosTable();
 
     private PerceptualHash() {}
 
     public static long phash(RgbImage image) {
-        double[] grey = grey(Resampler.resize(image, N, N));
+        return phashOfResized(resized(image));
+    }
+
+    /** The image area-resized to 32 x 32, which {@link #phash} and {@link LumaThumbnail} read. */
+    static RgbImage resized(RgbImage image) {
+        return Resampler.resize(image, N, N);
+    }
+
+    /** {@link #phash} of an image already {@link #resized}. */
+    static long phashOfResized(RgbImage small) {
+        double[] grey = grey(small);
         // Separable DCT, only the K lowest frequencies per axis: rows first, then columns.
         double[] rows = new double[N * K];
         for (int y = 0; y < N; y++) {
@@ -81,13 +94,14 @@ public final class PerceptualHash {
         return out;
     }
 
+    /** The hash in the first 8 bytes (big-endian) of a signature; later bytes are ignored. */
     static long fromBytes(byte[] bytes) {
-        if (bytes.length != 8) {
+        if (bytes.length < 8) {
             throw new IllegalArgumentException("a 64-bit hash has 8 bytes, got " + bytes.length);
         }
         long h = 0;
-        for (byte b : bytes) {
-            h = (h << 8) | (b & 0xFF);
+        for (int i = 0; i < 8; i++) {
+            h = (h << 8) | (bytes[i] & 0xFF);
         }
         return h;
     }

@@ -27,12 +27,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The image near-dedup join on real Tango icons: the verdicts come from the real index with a
- * {@link HammingModel} over the icons' pHash probes, so a resized, JPEG re-encoded copy is dropped
- * against its original and an unrelated icon is kept; state is cleared and survives a restore.
+ * {@link HammingModel} over the icons' pHash + thumbnail probes, so a resized, JPEG re-encoded copy
+ * is dropped against its original and an unrelated icon or a sibling drawing is kept; state is
+ * cleared and survives a restore.
  */
 class ImageNearDedupJoinFunctionTest {
 
     private static final int SIZE = 64;
+    private static final HammingModel CONFIRMED = new HammingModel(8, 20);
 
     private KeyedTwoInputStreamOperatorTestHarness<String, ImageEvent, NearVerdict, ImageEvent>
             harness;
@@ -68,8 +70,21 @@ class ImageNearDedupJoinFunctionTest {
         assertThat(d.id()).isEqualTo("a-copy");
         assertThat(d.duplicateOf()).isEqualTo("a");
         assertThat(d.kind()).isEqualTo(DuplicateRecord.NEAR);
-        assertThat(d.similarity()).isGreaterThanOrEqualTo(1 - 6 / 64.0).isLessThanOrEqualTo(1.0);
+        assertThat(d.similarity()).isGreaterThanOrEqualTo(1 - 8 / 64.0).isLessThanOrEqualTo(1.0);
         assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void siblingDrawingsAreCandidatesButTheThumbnailKeepsBoth() throws Exception {
+        Path emotes = TestImages.TANGO.resolve("32x32/emotes");
+        ImageEvent smile = event("smile", 10, TestImages.bytes(emotes.resolve("face-smile.png")));
+        ImageEvent sad = event("sad", 20, TestImages.bytes(emotes.resolve("face-sad.png")));
+        // The pHash alone calls the sad face a near duplicate of the smiling one ...
+        assertThat(verdicts(List.of(smile, sad), new HammingModel(8)).get(1).duplicateOf())
+                .isEqualTo("smile");
+        // ... the thumbnails differ around the mouth, so the confirmed model keeps both.
+        assertThat(verdicts(List.of(smile, sad), CONFIRMED))
+                .allSatisfy(v -> assertThat(v.duplicateOf()).isNull());
     }
 
     @Test
@@ -109,18 +124,23 @@ class ImageNearDedupJoinFunctionTest {
 
     /** The real index's verdicts for these images, in event-time order. */
     private static List<NearVerdict> verdicts(List<ImageEvent> events) throws Exception {
+        return verdicts(events, CONFIRMED);
+    }
+
+    private static List<NearVerdict> verdicts(List<ImageEvent> events, HammingModel model)
+            throws Exception {
         try (KeyedOneInputStreamOperatorTestHarness<Integer, NearProbe, NearVerdict> index =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(
                                 new NearDedupIndexFunction(
-                                        new HammingModel(6),
+                                        model,
                                         Duration.ofHours(1),
                                         NearDedupOptions.Mode.DROP,
                                         null)),
                         NearDedupKeys.index(),
                         Types.INT)) {
             index.open();
-            ImageSignatureFunction signatures = new ImageSignatureFunction();
+            ImageSignatureFunction signatures = new ImageSignatureFunction(model);
             for (ImageEvent e : events) {
                 index.processElement(signatures.map(e), e.eventTime());
             }

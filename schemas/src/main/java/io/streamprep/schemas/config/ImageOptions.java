@@ -105,17 +105,32 @@ public final class ImageOptions {
                             "Drop near-duplicate images (resized, re-encoded copies) after exact "
                                     + "dedup: 64-bit pHash of the normalized pixels within "
                                     + "image.dedup.near.max-distance bits of an earlier kept "
-                                    + "image inside image.dedup.near.window. Off by default: on "
-                                    + "small icons it also merges sibling drawings (the sample's "
-                                    + "face-sad and face-smile are 4 bits apart).");
+                                    + "image inside image.dedup.near.window, confirmed by their "
+                                    + "8 x 8 grey thumbnails. Off by default: the thresholds were "
+                                    + "tuned and measured on icons only (README, near duplicates).");
 
     public static final ConfigOption<Integer> NEAR_DEDUP_MAX_DISTANCE =
             key("image.dedup.near.max-distance")
                     .intType()
-                    .defaultValue(6)
+                    .defaultValue(8)
                     .withDescription(
                             "Most pHash bits (of 64) two images may differ in to be near "
-                                    + "duplicates, in [0, 31]; similarity is 1 - distance / 64.");
+                                    + "duplicates, in [0, 31]; similarity is 1 - distance / 64. "
+                                    + "Pairs within it are candidates, confirmed by "
+                                    + "image.dedup.near.max-thumbnail-difference.");
+
+    public static final ConfigOption<Integer> NEAR_DEDUP_MAX_THUMBNAIL_DIFFERENCE =
+            key("image.dedup.near.max-thumbnail-difference")
+                    .intType()
+                    .defaultValue(20)
+                    .withDescription(
+                            "Confirmation of pHash candidates: most grey levels (of 255) any cell "
+                                    + "of the two images' 8 x 8 grey thumbnails may differ by, "
+                                    + "after removing the mean difference (forgives uniform "
+                                    + "brightness shifts; rejects sibling drawings that differ "
+                                    + "strongly in one region). In [0, 255], or -1 to judge by the "
+                                    + "pHash distance alone. Keeps 64 more bytes per kept image "
+                                    + "in the index state.");
 
     public static final ConfigOption<Duration> NEAR_DEDUP_WINDOW =
             key("image.dedup.near.window")

@@ -24,12 +24,12 @@ import org.apache.flink.util.Collector;
  *
  * <p><b>Rule.</b> Records are judged one at a time in (event time, id) order. A record is a near
  * duplicate when it shares a band key with a representative whose event time is at most {@code
- * window} earlier and the model confirms the pair ({@link NearDuplicateModel#isDuplicate} of {@link
- * NearDuplicateModel#similarity}). {@code duplicate_of} is the earliest such representative by
- * (event time, id). In {@link Mode#DROP} only kept records are representatives, so {@code
- * duplicate_of} always names a kept record. In {@link Mode#GROUP} every record is kept and becomes
- * a representative too; its cluster representative is that of its earliest similar record (chains
- * included), else itself.
+ * window} earlier and the model confirms the pair ({@link NearDuplicateModel#isDuplicate(byte[],
+ * byte[], double)} with their {@link NearDuplicateModel#similarity}). {@code duplicate_of} is the
+ * earliest such representative by (event time, id). In {@link Mode#DROP} only kept records are
+ * representatives, so {@code duplicate_of} always names a kept record. In {@link Mode#GROUP} every
+ * record is kept and becomes a representative too; its cluster representative is that of its
+ * earliest similar record (chains included), else itself.
  *
  * <p><b>Determinism.</b> Probes are buffered until the watermark passes them and judged in (event
  * time, id) order, so the verdicts are a function of the input alone, whatever the arrival order.
@@ -158,7 +158,7 @@ public class NearDedupIndexFunction extends KeyedProcessFunction<Integer, NearPr
                     continue;
                 }
                 double similarity = model.similarity(probe.signature(), member.signature());
-                if (model.isDuplicate(similarity)) {
+                if (model.isDuplicate(probe.signature(), member.signature(), similarity)) {
                     best = member;
                     bestId = id;
                     bestSimilarity = similarity;

@@ -23,4 +23,13 @@ public interface NearDuplicateModel extends Serializable {
 
     /** Whether a candidate pair with this similarity is a near duplicate. */
     boolean isDuplicate(double similarity);
+
+    /**
+     * Whether a candidate pair is a near duplicate, given its {@link #similarity}. A model whose
+     * signatures carry more than the similarity reads (such as a small descriptor for a second
+     * check) confirms the pair here; by default the similarity alone decides.
+     */
+    default boolean isDuplicate(byte[] a, byte[] b, double similarity) {
+        return isDuplicate(similarity);
+    }
 }
