@@ -60,6 +60,7 @@ class BackTranslateFunctionTest {
         function.timeout(original, timedOut);
         assertThat(timedOut.result.get(1, TimeUnit.SECONDS))
                 .containsExactly(BackTranslation.failed(original, 3, "timeout"));
+        function.close();
     }
 
     private static BackTranslation run(BackTranslateFunction function, TextEvent event)
