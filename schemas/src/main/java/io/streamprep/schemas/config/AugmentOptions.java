@@ -157,9 +157,9 @@ public final class AugmentOptions {
                     .withDescription(
                             "Texts of different records sent together in one APy request (per "
                                     + "leg and parallel instance); 1 sends every text alone. "
-                                    + "Each text is closed by an HTML block tag, which APy "
-                                    + "treats as a sentence end, so a text's translation does "
-                                    + "not depend on its batch neighbours.");
+                                    + "Texts are separated by numbered <br> tags, which APy "
+                                    + "treats as sentence ends, so a text's translation does not "
+                                    + "depend on its batch neighbours.");
 
     public static final ConfigOption<Integer> BACKTRANSLATE_BATCH_MAX_CHARS =
             key("augment.backtranslate.batch.max-chars")
@@ -167,9 +167,10 @@ public final class AugmentOptions {
                     .defaultValue(1000)
                     .withDescription(
                             "Upper bound of one batched request's text, separators included. "
-                                    + "APy cuts a busy server's requests over 1000 characters "
-                                    + "into parts that are translated separately, possibly "
-                                    + "inside a text, so larger values can change translations.");
+                                    + "APy cuts a request over 1000 characters (4096 bytes while "
+                                    + "at most two requests use the language pair) into parts "
+                                    + "that it translates separately, possibly inside a text, so "
+                                    + "larger values can change translations.");
 
     public static final ConfigOption<Duration> BACKTRANSLATE_BATCH_MAX_DELAY =
             key("augment.backtranslate.batch.max-delay")
