@@ -102,8 +102,9 @@ class BackTranslatorITCase {
         System.out.printf(
                 "%d texts: %d requests batched (%d alone), %d translations identical%n",
                 texts.size(), requests, 2 * texts.size(), same);
-        // Two legs, 16 texts per request at most; the one text with markup goes alone.
-        assertThat(requests).isLessThanOrEqualTo(2 * (texts.size() / 16 + 2));
+        // Alone: two requests per text. Batched: up to 16 texts or 1000 characters per request
+        // (about 12 of these texts), the one text with markup alone; timing may split batches.
+        assertThat(requests).isLessThanOrEqualTo(texts.size() / 2);
         // APy itself differs now and then from request to request (BENCHMARKS.md: up to ~1-2%),
         // joining the texts with newlines instead would change about half of them.
         assertThat(same).isGreaterThanOrEqualTo(texts.size() - 2);

@@ -1,6 +1,5 @@
 package io.streamprep.operators.augment.text.mt;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,12 +73,11 @@ public final class BackTranslator implements AutoCloseable {
     }
 
     private MtBatcher batcher(String langpair, ScheduledExecutorService timer) {
-        Duration delay = settings.batchMaxDelay();
         return new MtBatcher(
                 text -> request(text, langpair),
                 settings.batchMaxSentences(),
                 settings.batchMaxChars(),
-                delay,
+                settings.batchMaxDelay(),
                 timer);
     }
 
