@@ -24,7 +24,7 @@ import org.apache.flink.configuration.Configuration;
  * as the operator's Async I/O capacity allows. APy's answers vary a little from request to request
  * on their own, so every pass is compared with two unbatched passes and a text counts as changed by
  * batching only if it differs from both. For contrast, the forward leg is also run with texts
- * joined by plain newlines (the obvious alternative separator).
+ * joined by plain newlines and by blank lines (the obvious alternative separators).
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar
  * io.streamprep.benchmarks.BackTranslationThroughput http://127.0.0.1:2737 [texts] [sizes]
@@ -86,11 +86,15 @@ public final class BackTranslationThroughput {
             for (BackTranslator.Result r : alone2.results) {
                 pivots.add(r.pivot().strip());
             }
-            List<String> newline = newlineJoined(client, texts, 16);
-            System.out.printf(
-                    "forward leg, 16 texts per request joined by newlines instead: %d of %d"
-                            + " Spanish texts differ from the unbatched pass%n",
-                    differences(newline, pivots, null), texts.size());
+            for (String separator : List.of("\n", "\n\n")) {
+                List<String> joined = joinedBy(client, texts, 16, separator);
+                System.out.printf(
+                        "forward leg, 16 texts per request joined by %s instead: %d of %d"
+                                + " Spanish texts differ from the unbatched pass%n",
+                        separator.length() == 1 ? "newlines" : "blank lines",
+                        differences(joined, pivots, null),
+                        texts.size());
+            }
         }
     }
 
@@ -139,16 +143,17 @@ public final class BackTranslationThroughput {
         }
     }
 
-    private static List<String> newlineJoined(ApertiumClient client, List<String> texts, int batch)
+    private static List<String> joinedBy(
+            ApertiumClient client, List<String> texts, int batch, String separator)
             throws Exception {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < texts.size(); i += batch) {
             List<String> part = texts.subList(i, Math.min(texts.size(), i + batch));
             String[] lines =
-                    client.translate(String.join("\n", part), "eng|spa")
+                    client.translate(String.join(separator, part), "eng|spa")
                             .get(2, TimeUnit.MINUTES)
                             .strip()
-                            .split("\n", -1);
+                            .split(separator, -1);
             if (lines.length != part.size()) {
                 throw new IllegalStateException(
                         "APy returned " + lines.length + " lines for " + part.size());
