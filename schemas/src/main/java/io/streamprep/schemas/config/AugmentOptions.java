@@ -142,19 +142,52 @@ public final class AugmentOptions {
     public static final ConfigOption<Integer> BACKTRANSLATE_CAPACITY =
             key("augment.backtranslate.capacity")
                     .intType()
-                    .defaultValue(16)
+                    .defaultValue(64)
                     .withDescription(
                             "Records in flight per parallel instance of the back-translation "
                                     + "operator (Async I/O capacity); further records wait "
-                                    + "(backpressure).");
+                                    + "(backpressure). Keep it at least twice "
+                                    + "augment.backtranslate.batch.max-sentences so that full "
+                                    + "batches form.");
+
+    public static final ConfigOption<Integer> BACKTRANSLATE_BATCH_MAX_SENTENCES =
+            key("augment.backtranslate.batch.max-sentences")
+                    .intType()
+                    .defaultValue(16)
+                    .withDescription(
+                            "Texts of different records sent together in one APy request (per "
+                                    + "leg and parallel instance); 1 sends every text alone. "
+                                    + "Texts are separated by numbered <br> tags, which APy "
+                                    + "treats as sentence ends, so a text's translation does not "
+                                    + "depend on its batch neighbours.");
+
+    public static final ConfigOption<Integer> BACKTRANSLATE_BATCH_MAX_CHARS =
+            key("augment.backtranslate.batch.max-chars")
+                    .intType()
+                    .defaultValue(1000)
+                    .withDescription(
+                            "Upper bound of one batched request's text, separators included. "
+                                    + "APy cuts a request over 1000 characters (4096 bytes while "
+                                    + "at most two requests use the language pair) into parts "
+                                    + "that it translates separately, possibly inside a text, so "
+                                    + "larger values can change translations.");
+
+    public static final ConfigOption<Duration> BACKTRANSLATE_BATCH_MAX_DELAY =
+            key("augment.backtranslate.batch.max-delay")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(20))
+                    .withDescription(
+                            "How long a text waits for more texts before its batch is sent "
+                                    + "anyway (processing time).");
 
     public static final ConfigOption<Integer> BACKTRANSLATE_BREAKER_FAILURES =
             key("augment.backtranslate.breaker.failures")
                     .intType()
                     .defaultValue(5)
                     .withDescription(
-                            "Consecutive failed records after which the circuit breaker opens: "
-                                    + "records are then skipped without calling the server.");
+                            "Consecutive failed requests (after their retries; a batch is one "
+                                    + "request) after which the circuit breaker opens: records "
+                                    + "are then skipped without calling the server.");
 
     public static final ConfigOption<Duration> BACKTRANSLATE_BREAKER_COOLDOWN =
             key("augment.backtranslate.breaker.cooldown")

@@ -14,11 +14,14 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
  * one {@link BackTranslation}, never as an error.
  *
  * <p>Events the policy does not back-translate (EDA variants, other classes) complete at once.
- * Others go through the Apertium APy server ({@link BackTranslator}: request timeouts, retries with
- * backoff, circuit breaker); texts over {@code max-chars} are not sent. A server that is slow or
- * down, and an Async I/O timeout, give a failed result, so the job keeps running and only that
- * variant is missing. In-flight events are part of Async I/O's checkpointed state and are sent
- * again after a restore.
+ * Others go through the Apertium APy server ({@link BackTranslator}: texts of many records batched
+ * into one request per leg, request timeouts, retries with backoff, circuit breaker); texts over
+ * {@code max-chars} are not sent. {@code asyncInvoke} only queues the text; a batch is sent when
+ * full or after {@code batch.max-delay} by a timer thread this function owns (stopped in {@link
+ * #close()}). A server that is slow or down, and an Async I/O timeout, give a failed result, so the
+ * job keeps running and only that variant is missing. In-flight events are part of Async I/O's
+ * checkpointed state and are sent again after a restore (in whatever batches they then form, which
+ * does not change their translation: see {@link ApyBatchFormat}).
  */
 public class BackTranslateFunction extends RichAsyncFunction<TextEvent, BackTranslation> {
 
@@ -69,11 +72,20 @@ public class BackTranslateFunction extends RichAsyncFunction<TextEvent, BackTran
                                                                 event,
                                                                 variant,
                                                                 translated.pivot(),
-                                                                translated.text())
+                                                                translated.text(),
+                                                                translated.resentAlone())
                                                         : BackTranslation.failed(
                                                                 event,
                                                                 variant,
                                                                 BackTranslator.reasonOf(error)))));
+    }
+
+    @Override
+    public void close() {
+        if (translator != null) {
+            translator.close();
+            translator = null;
+        }
     }
 
     @Override

@@ -19,8 +19,11 @@ import org.apache.flink.configuration.ReadableConfig;
  * @param retries retries of a failed request
  * @param backoff wait before the first retry, doubled for each further one
  * @param capacity records in flight per parallel instance
- * @param breakerFailures consecutive failed records that open the circuit breaker
+ * @param breakerFailures consecutive failed requests that open the circuit breaker
  * @param breakerCooldown how long the open breaker skips records before a trial
+ * @param batchMaxSentences texts of different records per request; 1 sends each text alone
+ * @param batchMaxChars upper bound of a batched request's text, separators included
+ * @param batchMaxDelay how long a text waits for more texts before its batch is sent
  * @throws IllegalArgumentException if a value is out of range; the message names the option
  */
 public record BackTranslateSettings(
@@ -33,7 +36,10 @@ public record BackTranslateSettings(
         Duration backoff,
         int capacity,
         int breakerFailures,
-        Duration breakerCooldown)
+        Duration breakerCooldown,
+        int batchMaxSentences,
+        int batchMaxChars,
+        Duration batchMaxDelay)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -44,6 +50,12 @@ public record BackTranslateSettings(
         positive(maxChars, AugmentOptions.BACKTRANSLATE_MAX_CHARS.key());
         positive(capacity, AugmentOptions.BACKTRANSLATE_CAPACITY.key());
         positive(breakerFailures, AugmentOptions.BACKTRANSLATE_BREAKER_FAILURES.key());
+        positive(batchMaxSentences, AugmentOptions.BACKTRANSLATE_BATCH_MAX_SENTENCES.key());
+        positive(batchMaxChars, AugmentOptions.BACKTRANSLATE_BATCH_MAX_CHARS.key());
+        if (batchMaxDelay.isNegative()) {
+            throw new IllegalArgumentException(
+                    AugmentOptions.BACKTRANSLATE_BATCH_MAX_DELAY.key() + " must be >= 0");
+        }
         if (retries < 0) {
             throw new IllegalArgumentException(
                     AugmentOptions.BACKTRANSLATE_RETRIES.key()
@@ -77,7 +89,10 @@ public record BackTranslateSettings(
                 config.get(AugmentOptions.BACKTRANSLATE_BACKOFF),
                 config.get(AugmentOptions.BACKTRANSLATE_CAPACITY),
                 config.get(AugmentOptions.BACKTRANSLATE_BREAKER_FAILURES),
-                config.get(AugmentOptions.BACKTRANSLATE_BREAKER_COOLDOWN));
+                config.get(AugmentOptions.BACKTRANSLATE_BREAKER_COOLDOWN),
+                config.get(AugmentOptions.BACKTRANSLATE_BATCH_MAX_SENTENCES),
+                config.get(AugmentOptions.BACKTRANSLATE_BATCH_MAX_CHARS),
+                config.get(AugmentOptions.BACKTRANSLATE_BATCH_MAX_DELAY));
     }
 
     /** {@code source|pivot}. */
@@ -91,14 +106,16 @@ public record BackTranslateSettings(
     }
 
     /**
-     * The Async I/O timeout of one record: both legs with every retry and backoff, plus a margin.
-     * It is only a safety net: the requests' own timeouts end a record first.
+     * The Async I/O timeout of one record: per leg the batching delay, the request with every retry
+     * and backoff, and once more for a batch whose answer had to be re-sent text by text; both
+     * legs, plus a margin. It is only a safety net: the requests' own timeouts end a record first.
      */
     public Duration recordTimeout() {
-        Duration leg =
+        Duration request =
                 requestTimeout
                         .multipliedBy(retries + 1L)
                         .plus(backoff.multipliedBy(1L << Math.min(retries, 20)));
+        Duration leg = batchMaxDelay.plus(request.multipliedBy(2));
         return leg.multipliedBy(2).plusSeconds(2);
     }
 

@@ -15,7 +15,9 @@ import org.apache.flink.util.Collector;
  * there is one, and counts the outcome in the {@code augment} family: {@code mt_variants}; {@code
  * mt_failed} for every variant skipped because the server was slow, down, erroring or behind an
  * open circuit breaker (of which {@code mt_circuit_open} were not even tried); {@code mt_too_long};
- * {@code mt_identical} (back-translation equal to the source, not emitted).
+ * {@code mt_identical} (back-translation equal to the source, not emitted); and {@code
+ * mt_batch_resent} for every translated record whose batched answer could not be split and which
+ * was therefore translated again on its own (a safety net that should stay at 0).
  *
  * <p>The variant keeps the source's id, label, event time and split key and records {@code
  * [{"op":"back_translate","langpair":...,"pivot":...}]} in {@code augmentations}. Stateless.
@@ -54,6 +56,9 @@ public class BackTranslationEmitter extends ProcessFunction<BackTranslation, Tex
                 counters.inc("mt_circuit_open");
             }
             return;
+        }
+        if (result.resentAlone()) {
+            counters.inc("mt_batch_resent");
         }
         String text = result.text().strip();
         if (text.isEmpty() || text.equals(source.text())) {

@@ -17,7 +17,10 @@ public class MtException extends RuntimeException {
         this.reason = reason;
     }
 
-    /** One of {@code circuit_open}, {@code http_<status>}, {@code error}, {@code io}. */
+    /**
+     * One of {@code circuit_open}, {@code http_<status>}, {@code error}, {@code io}, {@code closed}
+     * (the operator closed while the text waited for its batch).
+     */
     public String reason() {
         return reason;
     }

@@ -60,6 +60,50 @@ class BackTranslateFunctionTest {
         function.timeout(original, timedOut);
         assertThat(timedOut.result.get(1, TimeUnit.SECONDS))
                 .containsExactly(BackTranslation.failed(original, 3, "timeout"));
+        function.close();
+    }
+
+    @Test
+    void aFailedBatchFailsEachOfItsRecordsAndCloseCompletesWaitingOnes() throws Exception {
+        Map<String, String> values =
+                Map.of(
+                        "augment.enabled", "true",
+                        "augment.backtranslate.enabled", "true",
+                        "augment.backtranslate.url", "http://127.0.0.1:" + closedPort(),
+                        "augment.backtranslate.retries", "0",
+                        "augment.backtranslate.batch.max-sentences", "2",
+                        "augment.backtranslate.batch.max-delay", "1 h");
+        Configuration config = Configuration.fromMap(values);
+        BackTranslateFunction function =
+                new BackTranslateFunction(
+                        BackTranslateSettings.fromConfig(config), AugmentPolicy.fromConfig(config));
+        function.open(DefaultOpenContext.INSTANCE);
+        TextEvent a = event("a", "The dog sleeps");
+        TextEvent b = event("b", "A cat");
+        TextEvent c = event("c", "A bird");
+        TestingResultFuture<BackTranslation> ra = new TestingResultFuture<>();
+        TestingResultFuture<BackTranslation> rb = new TestingResultFuture<>();
+        TestingResultFuture<BackTranslation> rc = new TestingResultFuture<>();
+        function.asyncInvoke(a, ra);
+        assertThat(ra.result).isNotDone();
+        function.asyncInvoke(b, rb);
+        // One request for both; nothing listens, so both are skipped with its error.
+        assertThat(ra.result.get(30, TimeUnit.SECONDS))
+                .containsExactly(BackTranslation.failed(a, 3, "io"));
+        assertThat(rb.result.get(30, TimeUnit.SECONDS))
+                .containsExactly(BackTranslation.failed(b, 3, "io"));
+        // A record waiting for its batch (delay 1 h) is completed when the operator closes.
+        function.asyncInvoke(c, rc);
+        assertThat(rc.result).isNotDone();
+        function.close();
+        assertThat(rc.result.get(30, TimeUnit.SECONDS))
+                .containsExactly(BackTranslation.failed(c, 3, "closed"));
+    }
+
+    private static int closedPort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static BackTranslation run(BackTranslateFunction function, TextEvent event)

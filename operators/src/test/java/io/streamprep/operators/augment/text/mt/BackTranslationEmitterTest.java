@@ -69,14 +69,32 @@ class BackTranslationEmitterTest {
     }
 
     @Test
+    void aRecordResentAloneAfterAnUnsplittableBatchIsCounted() throws Exception {
+        TextEvent a = event("a", "A cat.");
+        try (OneInputStreamOperatorTestHarness<BackTranslation, TextEvent> harness =
+                ProcessFunctionTestHarnesses.forProcessFunction(
+                        new BackTranslationEmitter(SETTINGS))) {
+            harness.processElement(
+                    BackTranslation.translated(a, 1, "Un gato.", "A kitten.", true), 1L);
+            assertThat(harness.extractOutputValues()).hasSize(2);
+            assertThat(counters(harness))
+                    .containsEntry("augment.mt_batch_resent", 1L)
+                    .containsEntry("augment.mt_variants", 1L);
+        }
+    }
+
+    @Test
     void resultTypeIsAPojo() {
         assertSerializedAsPojoWithoutKryo(BackTranslation.class);
     }
 
     @Test
-    void recordTimeoutCoversEveryRetryOfBothLegs() {
+    void recordTimeoutCoversEveryRetryOfBothLegsAndTheResendOfAnUnsplittableBatch() {
         BackTranslateSettings s = SETTINGS;
-        long legs = 2 * (s.retries() + 1) * s.requestTimeout().toMillis();
+        long legs =
+                2
+                        * (s.batchMaxDelay().toMillis()
+                                + 2 * (s.retries() + 1) * s.requestTimeout().toMillis());
         assertThat(s.recordTimeout().toMillis()).isGreaterThan(legs);
         assertThat(s.forwardPair()).isEqualTo("eng|spa");
         assertThat(s.backwardPair()).isEqualTo("spa|eng");
