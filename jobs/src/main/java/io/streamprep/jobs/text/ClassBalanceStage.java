@@ -26,8 +26,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *
  * <pre>
  * route ─┬─ labelled ─keyBy(label)─► count ─keyBy(horizon)─► rate ─keyBy(pane, label)─┐
- *        ├─ labelled ─keyBy(pane, label)────────────────────────────────────────► balance ─► out
- *        └─ unlabelled / unweighted ─────────────────────────────────────────────────────► out
+ *        ├─ labelled ─keyBy(pane, label)────────────────────────────────────────► balance ─rebalance─► out
+ *        └─ unlabelled / unweighted ───────────────────────────────────────────────────────────────► out
  * </pre>
  *
  * <p>Under-sampled records go to the sampled-out sink. With {@code balance.enabled} false the input
@@ -81,6 +81,10 @@ public final class ClassBalanceStage {
                 .sinkTo(sampledOut)
                 .uid(uids.of("sink-sampled-out"))
                 .name("sink: sampled out");
-        return balanced.union(routed.getSideOutput(router.pass()));
+        // (pane, label) keys are few and skewed (one large class can be most of a pane), so
+        // augmentation and tokenization chained after the balancer would run on one subtask: in
+        // the bench one thread was saturated while the other idled. Records are independent from
+        // here on, so spreading them round-robin changes no output.
+        return balanced.rebalance().union(routed.getSideOutput(router.pass()));
     }
 }

@@ -22,10 +22,19 @@ import net.sf.extjwnl.dictionary.Dictionary;
  * the same order (nouns, verbs, adjectives, adverbs; WordNet's sense and lemma order), which keeps
  * seeded choices among them deterministic. If the data cannot be loaded, the first lookup throws
  * {@link IllegalStateException} (the job fails at start instead of silently not augmenting).
+ *
+ * <p>Only word-like strings are looked up: letters, with at most {@value #MAX_SEPARATORS} single
+ * hyphens, apostrophes, periods or spaces between them, and at most {@value #MAX_LENGTH}
+ * characters. Anything else (paths, identifiers, URLs, rules of dashes) has no synonyms. extjwnl's
+ * morphology tries every way of splitting a multi-part string at its separators, which is
+ * exponential in their number: in the benchmark, Debian changelog paragraphs kept one task busy in
+ * such lookups while the other waited for the dictionary lock.
  */
 public final class WordNetSynonyms {
 
     private static final int CACHE_LIMIT = 200_000;
+    private static final int MAX_SEPARATORS = 3;
+    private static final int MAX_LENGTH = 40;
     private static final List<POS> POS_ORDER =
             List.of(POS.NOUN, POS.VERB, POS.ADJECTIVE, POS.ADVERB);
 
@@ -47,6 +56,9 @@ public final class WordNetSynonyms {
      */
     public List<String> of(String word) {
         String key = word.toLowerCase(Locale.ROOT);
+        if (!lookupWorthy(key)) {
+            return List.of();
+        }
         List<String> cached = cache.get(key);
         if (cached != null) {
             return cached;
@@ -82,6 +94,27 @@ public final class WordNetSynonyms {
             }
         }
         return List.copyOf(new ArrayList<>(synonyms));
+    }
+
+    static boolean lookupWorthy(String word) {
+        if (word.isEmpty() || word.length() > MAX_LENGTH) {
+            return false;
+        }
+        int separators = 0;
+        boolean afterLetter = false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isLetter(c)) {
+                afterLetter = true;
+            } else if ((c == '-' || c == '\'' || c == '.' || c == ' ')
+                    && afterLetter
+                    && ++separators <= MAX_SEPARATORS) {
+                afterLetter = false;
+            } else {
+                return false;
+            }
+        }
+        return afterLetter || word.endsWith(".");
     }
 
     private static boolean isPlain(String lemma) {
