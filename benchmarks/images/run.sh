@@ -30,10 +30,16 @@ fi
 out="$work/results.txt"
 echo "load before: $(uptime)" >&2
 mkdir -p "$work"
+# One step at a time, Java then Python, each in a fresh process: the two sides of a ratio are
+# measured seconds apart (the shared machine's load drifts over minutes), and each JVM's profile
+# and JIT see one operator only.
+steps=(pipeline decode hflip vflip rotate resized_crop scale colour_jitter gaussian_noise gaussian_blur)
 {
-  java -Xmx1g -Djava.awt.headless=true -cp "$root/benchmarks/target/benchmarks.jar" \
-    io.streamprep.benchmarks.ImageThroughput "$images"
-  /usr/bin/python3 "$root/benchmarks/images/bench.py" "$images"
+  for step in "${steps[@]}"; do
+    java -Xmx1g -Djava.awt.headless=true -cp "$root/benchmarks/target/benchmarks.jar" \
+      io.streamprep.benchmarks.ImageThroughput "$images" "$step"
+    /usr/bin/python3 "$root/benchmarks/images/bench.py" "$images" "$step"
+  done
 } | tee "$out"
 echo
 echo "images per CPU-second; the last column is the Java:OpenCV ratio of wall-clock rates"

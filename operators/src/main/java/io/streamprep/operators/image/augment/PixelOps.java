@@ -200,14 +200,32 @@ public final class PixelOps {
         }
         int sw = Math.max(1, (int) Math.round(w * factor));
         int sh = Math.max(1, (int) Math.round(h * factor));
-        RgbImage small = Resampler.resize(src, sw, sh);
-        byte[] out = RgbImage.filled(w, h, background).rgb();
         int ox = (w - sw) / 2;
         int oy = (h - sh) / 2;
-        for (int y = 0; y < sh; y++) {
-            System.arraycopy(small.rgb(), y * sw * 3, out, ((oy + y) * w + ox) * 3, sw * 3);
+        int row = w * 3;
+        byte[] out = new byte[row * h];
+        // The shrunk image is written in place; only the margins around it get the background.
+        Resampler.resizeRegionInto(src, 0, 0, w, h, sw, sh, out, (oy * w + ox) * 3, row);
+        fill(out, 0, (oy * w + ox) * 3, background);
+        for (int y = oy; y < oy + sh - 1; y++) {
+            fill(out, y * row + (ox + sw) * 3, (y + 1) * row + ox * 3, background);
         }
+        fill(out, ((oy + sh - 1) * w + ox + sw) * 3, out.length, background);
         return new RgbImage(w, h, out);
+    }
+
+    /** Sets the pixels of bytes {@code from..to} (whole pixels) to the colour. */
+    private static void fill(byte[] out, int from, int to, int rgbColour) {
+        if (from >= to) {
+            return;
+        }
+        out[from] = (byte) (rgbColour >>> 16);
+        out[from + 1] = (byte) (rgbColour >>> 8);
+        out[from + 2] = (byte) rgbColour;
+        // Doubling copies of the pixels set so far.
+        for (int done = 3; done < to - from; done *= 2) {
+            System.arraycopy(out, from, out, from + done, Math.min(done, to - from - done));
+        }
     }
 
     /**
