@@ -97,6 +97,7 @@ def jitter(img):
 
 
 ops = {
+    "copy": lambda img: img.copy(),
     "hflip": lambda img: cv2.flip(img, 1),
     "vflip": lambda img: cv2.flip(img, 0),
     "rotate": lambda img: cv2.warpAffine(img, rot, (SIZE, SIZE), flags=cv2.INTER_LINEAR,
