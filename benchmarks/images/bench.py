@@ -4,6 +4,8 @@
 Prints '<lib> <step> <images per CPU-second> <images per wall-clock second>' lines like
 ImageThroughput does (process CPU time, so the figures depend less on the shared machine's load). Run by run.sh under Debian's
 python3 (python3-opencv, python3-pil, python3-numpy).
+Usage: bench.py <image folder> [step ...] (only those steps; run.sh runs one step per process,
+right after the same step in Java). Warm-up: at least 1.5 s and 50 images, as in ImageThroughput.
 """
 import io, os, sys, time
 import numpy as np
@@ -14,13 +16,18 @@ cv2.setNumThreads(1)
 MEAN = np.array([0.485, 0.456, 0.406], np.float32)
 STD = np.array([0.229, 0.224, 0.225], np.float32)
 SIZE = 224
+ONLY = set(sys.argv[2:])
 files = [open(os.path.join(sys.argv[1], f), "rb").read()
          for f in sorted(os.listdir(sys.argv[1])) if f.endswith((".jpg", ".png"))]
 
 
 def report(lib, name, step, n):
-    for i in range(max(n, 50)):
+    if ONLY and name not in ONLY:
+        return
+    warm_up_end, i = time.perf_counter() + 1.5, 0
+    while i < max(n, 50) or time.perf_counter() < warm_up_end:
         step(i % n)
+        i += 1
     start, cpu_start, count = time.perf_counter(), time.process_time(), 0
     while time.perf_counter() - start < 3.0:
         step(count % n)
@@ -90,6 +97,7 @@ def jitter(img):
 
 
 ops = {
+    "copy": lambda img: img.copy(),
     "hflip": lambda img: cv2.flip(img, 1),
     "vflip": lambda img: cv2.flip(img, 0),
     "rotate": lambda img: cv2.warpAffine(img, rot, (SIZE, SIZE), flags=cv2.INTER_LINEAR,

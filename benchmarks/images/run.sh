@@ -4,6 +4,9 @@
 # Images: the photos-like wallpapers of Debian's gnome-backgrounds (installed if missing; WebP
 # converted once to JPEG quality 90 at 1280 px wide, the size of a typical crawled image).
 # Usage: benchmarks/images/run.sh [image-folder]
+# With BASELINE_CLASSES=<dir of compiled classes> (e.g. an older Resampler/PixelOps/Geometry built
+# with javac -cp benchmarks.jar), each Java step also runs with those classes first on the class
+# path, printed as "before" lines, so old and new code are measured in the same run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$root/.run/bench-images"
@@ -30,17 +33,29 @@ fi
 out="$work/results.txt"
 echo "load before: $(uptime)" >&2
 mkdir -p "$work"
+# One step at a time, Java then Python, each in a fresh process: the two sides of a ratio are
+# measured seconds apart (the shared machine's load drifts over minutes), and each JVM's profile
+# and JIT see one operator only.
+steps=(pipeline decode copy hflip vflip rotate resized_crop scale colour_jitter gaussian_noise gaussian_blur)
 {
-  java -Xmx1g -Djava.awt.headless=true -cp "$root/benchmarks/target/benchmarks.jar" \
-    io.streamprep.benchmarks.ImageThroughput "$images"
-  /usr/bin/python3 "$root/benchmarks/images/bench.py" "$images"
+  for step in "${steps[@]}"; do
+    java -Xmx1g -Djava.awt.headless=true -cp "$root/benchmarks/target/benchmarks.jar" \
+      io.streamprep.benchmarks.ImageThroughput "$images" "$step"
+    if [ -n "${BASELINE_CLASSES:-}" ]; then
+      java -Xmx1g -Djava.awt.headless=true \
+        -cp "$BASELINE_CLASSES:$root/benchmarks/target/benchmarks.jar" \
+        io.streamprep.benchmarks.ImageThroughput "$images" "$step" | sed 's/^java /before /'
+    fi
+    /usr/bin/python3 "$root/benchmarks/images/bench.py" "$images" "$step"
+  done
 } | tee "$out"
 echo
 echo "images per CPU-second; the last column is the Java:OpenCV ratio of wall-clock rates"
-echo "step              java/s   opencv/s  pil/s   java:opencv  java:pil  wall java:opencv"
+echo "step              java/s   opencv/s  pil/s   java:opencv  java:pil  before/s  before:opencv  wall java:opencv"
 awk '{v[$2][$1]=$3; w[$2][$1]=$4; if (!($2 in seen)) {seen[$2]=1; order[n++]=$2}}
-  END {for (i=0;i<n;i++) {s=order[i]; j=v[s]["java"]; o=v[s]["opencv"]; p=v[s]["pil"];
-    printf "%-16s %8s %9s %6s  %10s %9s  %16s\n", s, j, o, (p==""?"-":p),
-      (o>0?sprintf("%.2f",j/o):"-"), (p>0?sprintf("%.2f",j/p):"-"),
+  END {for (i=0;i<n;i++) {s=order[i]; j=v[s]["java"]; o=v[s]["opencv"]; p=v[s]["pil"]; b=v[s]["before"];
+    printf "%-16s %8s %9s %6s  %10s %9s %9s %14s  %16s\n", s, j, o, (p==""?"-":p),
+      (o>0?sprintf("%.2f",j/o):"-"), (p>0?sprintf("%.2f",j/p):"-"), (b==""?"-":b),
+      (o>0&&b>0?sprintf("%.2f",b/o):"-"),
       (w[s]["opencv"]>0?sprintf("%.2f",w[s]["java"]/w[s]["opencv"]):"-")}}' "$out"
 echo "load after: $(uptime)" >&2

@@ -14,9 +14,11 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -30,19 +32,25 @@ import java.util.stream.Stream;
  * included) is the main figure because the benchmark machine is shared: wall-clock rates swing with
  * the other processes' load, CPU time much less.
  *
- * <p>Usage: {@code ImageThroughput <folder of .jpg/.png images>}.
+ * <p>Usage: {@code ImageThroughput <folder of .jpg/.png images> [step ...]}; with step names only
+ * those steps run ({@code run.sh} starts one JVM per step, next to one Python process per step, so
+ * both sides of a ratio are measured seconds apart and every JVM's profile sees one operator).
+ * Warm-up is at least {@value #WARM_UP_NANOS} ns and 50 images, so C2 has compiled the hot loops
+ * before the measurement starts and its compile threads' CPU time stays out of the figure.
  */
 public final class ImageThroughput {
 
     private static final double[] MEAN = {0.485, 0.456, 0.406};
     private static final double[] STD = {0.229, 0.224, 0.225};
     private static final long MEASURE_NANOS = 3_000_000_000L;
+    private static final long WARM_UP_NANOS = 1_500_000_000L;
     private static final OperatingSystemMXBean OS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private ImageThroughput() {}
 
     public static void main(String[] args) throws Exception {
+        Set<String> only = Set.copyOf(Arrays.asList(args).subList(1, args.length));
         List<byte[]> files = new ArrayList<>();
         try (Stream<Path> paths = Files.list(Path.of(args[0]))) {
             for (Path p : paths.sorted().toList()) {
@@ -55,6 +63,7 @@ public final class ImageThroughput {
         ImageDecoder decoder = new ImageDecoder(0xFFFFFF);
         ImageNormalizer normalizer = new ImageNormalizer(224);
         report(
+                only,
                 "pipeline",
                 files.size(),
                 i -> {
@@ -62,7 +71,7 @@ public final class ImageThroughput {
                     RgbImage crop = Geometry.flipHorizontal(normalizer.normalize(img));
                     return PixelCodec.tensor(crop, MEAN, STD).length + PixelCodec.png(crop).length;
                 });
-        report("decode", files.size(), i -> decode(decoder, files.get(i)).width());
+        report(only, "decode", files.size(), i -> decode(decoder, files.get(i)).width());
 
         List<RgbImage> crops = new ArrayList<>();
         for (byte[] f : files) {
@@ -70,6 +79,9 @@ public final class ImageThroughput {
         }
         SplittableRandom random = new SplittableRandom(1);
         Map<String, UnaryOperator<RgbImage>> ops = new LinkedHashMap<>();
+        // The floor of every operator that returns a new image: read the input, write a fresh
+        // output array (in the JVM: zeroed, from not-yet-cached young-generation memory).
+        ops.put("copy", img -> new RgbImage(img.width(), img.height(), img.rgb().clone()));
         ops.put("hflip", Geometry::flipHorizontal);
         ops.put("vflip", Geometry::flipVertical);
         ops.put("rotate", img -> PixelOps.rotate(img, 15, 0xFFFFFF));
@@ -79,7 +91,7 @@ public final class ImageThroughput {
         ops.put("gaussian_noise", img -> PixelOps.gaussianNoise(img, 10, random));
         ops.put("gaussian_blur", img -> PixelOps.gaussianBlur(img, 1.5));
         for (Map.Entry<String, UnaryOperator<RgbImage>> op : ops.entrySet()) {
-            report(op.getKey(), crops.size(), i -> op.getValue().apply(crops.get(i)).width());
+            report(only, op.getKey(), crops.size(), i -> op.getValue().apply(crops.get(i)).width());
         }
     }
 
@@ -87,9 +99,13 @@ public final class ImageThroughput {
         int run(int index) throws Exception;
     }
 
-    private static void report(String name, int n, Step step) throws Exception {
+    private static void report(Set<String> only, String name, int n, Step step) throws Exception {
+        if (!only.isEmpty() && !only.contains(name)) {
+            return;
+        }
         long sink = 0;
-        for (int i = 0; i < Math.max(n, 50); i++) {
+        long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
+        for (int i = 0; i < Math.max(n, 50) || System.nanoTime() < warmUpEnd; i++) {
             sink += step.run(i % n);
         }
         long start = System.nanoTime();

@@ -1,10 +1,18 @@
 package io.streamprep.operators.image;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Lossless pixel rearrangements on {@link RgbImage} arrays: flips, quarter turns and EXIF
  * orientation. Each is a straight copy of 3-byte pixels, no per-pixel method calls.
  */
 public final class Geometry {
+
+    /** Little-endian on every platform, so the byte order of the shifts below is fixed. */
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Geometry() {}
 
@@ -15,8 +23,29 @@ public final class Geometry {
         byte[] in = src.rgb();
         byte[] out = new byte[in.length];
         int row = w * 3;
+        int blocks = w / 8;
         for (int base = 0; base < in.length; base += row) {
-            for (int s = base, d = base + row - 3; d >= base; s += 3, d -= 3) {
+            int s = base;
+            int d = base + row - 24;
+            // Eight pixels (24 bytes, three longs) per step, reversed with shifts: a third of
+            // the memory operations of a byte-by-byte copy.
+            for (int b = 0; b < blocks; b++, s += 24, d -= 24) {
+                long l0 = (long) LONGS.get(in, s);
+                long l1 = (long) LONGS.get(in, s + 8);
+                long l2 = (long) LONGS.get(in, s + 16);
+                long p0 = l0 & 0xFFFFFFL;
+                long p1 = (l0 >>> 24) & 0xFFFFFFL;
+                long p2 = (l0 >>> 48) | ((l1 & 0xFFL) << 16);
+                long p3 = (l1 >>> 8) & 0xFFFFFFL;
+                long p4 = (l1 >>> 32) & 0xFFFFFFL;
+                long p5 = (l1 >>> 56) | ((l2 & 0xFFFFL) << 8);
+                long p6 = (l2 >>> 16) & 0xFFFFFFL;
+                long p7 = l2 >>> 40;
+                LONGS.set(out, d, p7 | (p6 << 24) | (p5 << 48));
+                LONGS.set(out, d + 8, (p5 >>> 16) | (p4 << 8) | (p3 << 32) | (p2 << 56));
+                LONGS.set(out, d + 16, (p2 >>> 8) | (p1 << 16) | (p0 << 40));
+            }
+            for (d += 21; d >= base; s += 3, d -= 3) {
                 out[d] = in[s];
                 out[d + 1] = in[s + 1];
                 out[d + 2] = in[s + 2];

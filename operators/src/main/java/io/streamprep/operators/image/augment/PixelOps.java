@@ -39,17 +39,8 @@ public final class PixelOps {
                 return Geometry.upright(src, quarter == 1 ? 8 : 6);
             }
         }
-        // The source with its last column and row repeated once more, so the four neighbours
-        // of any covered position exist and the inner loop has no edge cases.
         int row = w * 3;
-        int prow = row + 3;
-        byte[] in = new byte[prow * (h + 1)];
-        byte[] src0 = src.rgb();
-        for (int y = 0; y <= h; y++) {
-            int from = Math.min(y, h - 1) * row;
-            System.arraycopy(src0, from, in, y * prow, row);
-            System.arraycopy(src0, from + row - 3, in, y * prow + row, 3);
-        }
+        byte[] in = src.rgb();
         byte[] out = new byte[row * h];
         byte bgR = (byte) (background >>> 16);
         byte bgG = (byte) (background >>> 8);
@@ -64,27 +55,40 @@ public final class PixelOps {
         long stepY = Math.round(sin * one);
         long maxX = (long) (w - 1) << 16;
         long maxY = (long) (h - 1) << 16;
+        int lastX = w - 1;
+        int lastY = h - 1;
         for (int y = 0; y < h; y++) {
             double dy = y - cy;
             // Inverse mapping: where in the source does output pixel (0, y) come from? Each step
             // in x then moves by (cos, sin) in the source.
             long sx = Math.round((-cos * cx - sin * dy + cx) * one);
             long sy = Math.round((-sin * cx + cos * dy + cy) * one);
+            // The covered outputs of a row are one run [from, to): the source positions lie
+            // on a line, the source is convex. Outside it, background without per-pixel tests.
+            int from = covered(sx, sy, stepX, stepY, maxX, maxY, w, false);
+            int to = from == w ? w : covered(sx, sy, stepX, stepY, maxX, maxY, w, true);
             int d = y * row;
-            for (int x = 0; x < w; x++, sx += stepX, sy += stepY, d += 3) {
-                if (sx < 0 || sy < 0 || sx > maxX || sy > maxY) {
-                    out[d] = bgR;
-                    out[d + 1] = bgG;
-                    out[d + 2] = bgB;
-                    continue;
-                }
+            for (int end = d + from * 3; d < end; d += 3) {
+                out[d] = bgR;
+                out[d + 1] = bgG;
+                out[d + 2] = bgB;
+            }
+            sx += from * stepX;
+            sy += from * stepY;
+            for (int x = from; x < to; x++, sx += stepX, sy += stepY, d += 3) {
                 // Positions rounded to 1/256 pixel, then split into pixel and fraction.
                 int px = (int) ((sx + 128) >> 8);
                 int py = (int) ((sy + 128) >> 8);
                 int fx = px & 0xFF;
                 int fy = py & 0xFF;
-                int a = (py >> 8) * prow + (px >> 8) * 3;
-                int c = a + prow;
+                int x0 = px >> 8;
+                int y0 = py >> 8;
+                int a = y0 * row + x0 * 3;
+                // On the last column (row) the fraction is zero: the right (lower) neighbour
+                // is then the pixel itself, so no read goes past the image.
+                int b = a + (x0 < lastX ? 3 : 0);
+                int c = a + (y0 < lastY ? row : 0);
+                int e = c + (b - a);
                 int w11 = fx * fy;
                 int w10 = (fy << 8) - w11;
                 int w01 = (fx << 8) - w11;
@@ -92,30 +96,89 @@ public final class PixelOps {
                 out[d] =
                         (byte)
                                 (((in[a] & 0xFF) * w00
-                                                + (in[a + 3] & 0xFF) * w01
+                                                + (in[b] & 0xFF) * w01
                                                 + (in[c] & 0xFF) * w10
-                                                + (in[c + 3] & 0xFF) * w11
+                                                + (in[e] & 0xFF) * w11
                                                 + 32768)
                                         >>> 16);
                 out[d + 1] =
                         (byte)
                                 (((in[a + 1] & 0xFF) * w00
-                                                + (in[a + 4] & 0xFF) * w01
+                                                + (in[b + 1] & 0xFF) * w01
                                                 + (in[c + 1] & 0xFF) * w10
-                                                + (in[c + 4] & 0xFF) * w11
+                                                + (in[e + 1] & 0xFF) * w11
                                                 + 32768)
                                         >>> 16);
                 out[d + 2] =
                         (byte)
                                 (((in[a + 2] & 0xFF) * w00
-                                                + (in[a + 5] & 0xFF) * w01
+                                                + (in[b + 2] & 0xFF) * w01
                                                 + (in[c + 2] & 0xFF) * w10
-                                                + (in[c + 5] & 0xFF) * w11
+                                                + (in[e + 2] & 0xFF) * w11
                                                 + 32768)
                                         >>> 16);
             }
+            for (int end = (y + 1) * row; d < end; d += 3) {
+                out[d] = bgR;
+                out[d + 1] = bgG;
+                out[d + 2] = bgB;
+            }
         }
         return new RgbImage(w, h, out);
+    }
+
+    private static boolean inside(long sx, long sy, long maxX, long maxY) {
+        return sx >= 0 && sy >= 0 && sx <= maxX && sy <= maxY;
+    }
+
+    /**
+     * The first x in 0..w whose source position {@code (sx + x * stepX, sy + x * stepY)} is inside
+     * (or, with {@code end}, the first x after the inside run), w if none: estimated in floating
+     * point, then settled with the exact test, which holds on one run of x.
+     */
+    private static int covered(
+            long sx, long sy, long stepX, long stepY, long maxX, long maxY, int w, boolean end) {
+        double lo = 0;
+        double hi = w - 1;
+        for (int axis = 0; axis < 2; axis++) {
+            long s = axis == 0 ? sx : sy;
+            long step = axis == 0 ? stepX : stepY;
+            long max = axis == 0 ? maxX : maxY;
+            if (step == 0) {
+                if (s < 0 || s > max) {
+                    return w;
+                }
+                continue;
+            }
+            double a = (double) -s / step;
+            double b = (double) (max - s) / step;
+            lo = Math.max(lo, Math.min(a, b));
+            hi = Math.min(hi, Math.max(a, b));
+        }
+        if (lo > hi + 1) {
+            return w;
+        }
+        if (!end) {
+            int x = (int) Math.max(0, Math.min(w, Math.ceil(lo)));
+            while (x > 0 && inside(sx + (x - 1) * stepX, sy + (x - 1) * stepY, maxX, maxY)) {
+                x--;
+            }
+            while (x < w && !inside(sx + x * stepX, sy + x * stepY, maxX, maxY)) {
+                x++;
+                if (x > hi + 2) {
+                    return w;
+                }
+            }
+            return x;
+        }
+        int x = (int) Math.max(0, Math.min(w, Math.floor(hi) + 1));
+        while (x > 0 && !inside(sx + (x - 1) * stepX, sy + (x - 1) * stepY, maxX, maxY)) {
+            x--;
+        }
+        while (x < w && inside(sx + x * stepX, sy + x * stepY, maxX, maxY)) {
+            x++;
+        }
+        return x;
     }
 
     /** Cuts the rectangle and resizes it back to the image's size (random resized crop). */
@@ -137,14 +200,32 @@ public final class PixelOps {
         }
         int sw = Math.max(1, (int) Math.round(w * factor));
         int sh = Math.max(1, (int) Math.round(h * factor));
-        RgbImage small = Resampler.resize(src, sw, sh);
-        byte[] out = RgbImage.filled(w, h, background).rgb();
         int ox = (w - sw) / 2;
         int oy = (h - sh) / 2;
-        for (int y = 0; y < sh; y++) {
-            System.arraycopy(small.rgb(), y * sw * 3, out, ((oy + y) * w + ox) * 3, sw * 3);
+        int row = w * 3;
+        byte[] out = new byte[row * h];
+        // The shrunk image is written in place; only the margins around it get the background.
+        Resampler.resizeRegionInto(src, 0, 0, w, h, sw, sh, out, (oy * w + ox) * 3, row);
+        fill(out, 0, (oy * w + ox) * 3, background);
+        for (int y = oy; y < oy + sh - 1; y++) {
+            fill(out, y * row + (ox + sw) * 3, (y + 1) * row + ox * 3, background);
         }
+        fill(out, ((oy + sh - 1) * w + ox + sw) * 3, out.length, background);
         return new RgbImage(w, h, out);
+    }
+
+    /** Sets the pixels of bytes {@code from..to} (whole pixels) to the colour. */
+    private static void fill(byte[] out, int from, int to, int rgbColour) {
+        if (from >= to) {
+            return;
+        }
+        out[from] = (byte) (rgbColour >>> 16);
+        out[from + 1] = (byte) (rgbColour >>> 8);
+        out[from + 2] = (byte) rgbColour;
+        // Doubling copies of the pixels set so far.
+        for (int done = 3; done < to - from; done *= 2) {
+            System.arraycopy(out, from, out, from + done, Math.min(done, to - from - done));
+        }
     }
 
     /**
@@ -201,56 +282,41 @@ public final class PixelOps {
         // Every vectorizable loop below indexes all its int arrays with the same i: JDK 17's
         // auto-vectorizer cannot prove that int arrays read at other offsets do not alias the
         // one written, and would fall back to scalar code (several times slower).
-        int[][] tmp = new int[h][];
+        // Horizontal results live in a ring of 2 * radius + 1 rows, the vertical window: a
+        // whole-image intermediate would be four times the image in freshly allocated (cache
+        // cold) memory.
+        int window = 2 * radius + 1;
+        int[][] ring = new int[Math.min(window, h)][rowLen];
         int[] padded = new int[(w + 2 * radius) * 3];
-        int pad = radius * 3;
         int[] left = new int[rowLen];
         int[] right = new int[rowLen];
         int centre = kernel[radius];
-        int tmpRound = 1 << (BLUR_BITS - 9);
-        for (int y = 0; y < h; y++) {
-            int row = y * rowLen;
-            // Edge pixels repeated into a padded row.
-            for (int i = 0; i < rowLen; i++) {
-                padded[pad + i] = in[row + i] & 0xFF;
-            }
-            for (int p = 0; p < pad; p += 3) {
-                for (int c = 0; c < 3; c++) {
-                    padded[p + c] = in[row + c] & 0xFF;
-                    padded[pad + rowLen + p + c] = in[row + rowLen - 3 + c] & 0xFF;
-                }
-            }
-            int[] acc = new int[rowLen];
-            System.arraycopy(padded, pad, left, 0, rowLen);
-            for (int i = 0; i < rowLen; i++) {
-                acc[i] = tmpRound + centre * left[i];
-            }
-            // Symmetric kernel: the two taps at distance k share one multiply.
-            for (int k = 1; k <= radius; k++) {
-                int wk = kernel[radius + k];
-                System.arraycopy(padded, pad - k * 3, left, 0, rowLen);
-                System.arraycopy(padded, pad + k * 3, right, 0, rowLen);
-                for (int i = 0; i < rowLen; i++) {
-                    acc[i] += wk * (left[i] + right[i]);
-                }
-            }
-            for (int i = 0; i < rowLen; i++) {
-                acc[i] >>= BLUR_BITS - 8;
-            }
-            tmp[y] = acc;
-        }
         byte[] out = new byte[in.length];
         int outRound = 1 << (BLUR_BITS + 7);
         int[] acc = new int[rowLen];
+        int done = 0;
         for (int y = 0; y < h; y++) {
-            int[] mid = tmp[y];
+            for (int last = Math.min(h - 1, y + radius); done <= last; done++) {
+                horizontal(
+                        in,
+                        done * rowLen,
+                        kernel,
+                        radius,
+                        padded,
+                        left,
+                        right,
+                        ring[done % ring.length]);
+            }
+            int[] mid = ring[y % ring.length];
             for (int i = 0; i < rowLen; i++) {
                 acc[i] = outRound + centre * mid[i];
             }
             for (int k = 1; k <= radius; k++) {
                 int wk = kernel[radius + k];
-                int[] up = tmp[Math.max(0, y - k)];
-                int[] down = tmp[Math.min(h - 1, y + k)];
+                // Rows beyond the edges are the edge rows, which the ring still holds: it
+                // spans y - radius .. y + radius.
+                int[] up = ring[Math.max(0, y - k) % ring.length];
+                int[] down = ring[Math.min(h - 1, y + k) % ring.length];
                 for (int i = 0; i < rowLen; i++) {
                     acc[i] += wk * (up[i] + down[i]);
                 }
@@ -261,6 +327,48 @@ public final class PixelOps {
             }
         }
         return new RgbImage(w, h, out);
+    }
+
+    /** One row's horizontal pass, keeping 8 fractional bits, into {@code acc}. */
+    private static void horizontal(
+            byte[] in,
+            int row,
+            int[] kernel,
+            int radius,
+            int[] padded,
+            int[] left,
+            int[] right,
+            int[] acc) {
+        int rowLen = acc.length;
+        int pad = radius * 3;
+        // Edge pixels repeated into a padded row.
+        for (int i = 0; i < rowLen; i++) {
+            padded[pad + i] = in[row + i] & 0xFF;
+        }
+        for (int p = 0; p < pad; p += 3) {
+            for (int c = 0; c < 3; c++) {
+                padded[p + c] = in[row + c] & 0xFF;
+                padded[pad + rowLen + p + c] = in[row + rowLen - 3 + c] & 0xFF;
+            }
+        }
+        int centre = kernel[radius];
+        int tmpRound = 1 << (BLUR_BITS - 9);
+        System.arraycopy(padded, pad, left, 0, rowLen);
+        for (int i = 0; i < rowLen; i++) {
+            acc[i] = tmpRound + centre * left[i];
+        }
+        // Symmetric kernel: the two taps at distance k share one multiply.
+        for (int k = 1; k <= radius; k++) {
+            int wk = kernel[radius + k];
+            System.arraycopy(padded, pad - k * 3, left, 0, rowLen);
+            System.arraycopy(padded, pad + k * 3, right, 0, rowLen);
+            for (int i = 0; i < rowLen; i++) {
+                acc[i] += wk * (left[i] + right[i]);
+            }
+        }
+        for (int i = 0; i < rowLen; i++) {
+            acc[i] >>= BLUR_BITS - 8;
+        }
     }
 
     /** The Gaussian as {@value #BLUR_BITS}-bit integers, symmetric, summing exactly to one. */

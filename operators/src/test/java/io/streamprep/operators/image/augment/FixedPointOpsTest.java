@@ -35,8 +35,49 @@ class FixedPointOpsTest {
 
     @Test
     void blurIsTheGaussianUpToRounding() {
+        // The small image is shorter than the kernel: every row is an edge row.
+        RgbImage small = Resampler.resize(photo, 9, 4);
         for (double sigma : new double[] {0.5, 1.5, 3.0}) {
             assertWithinOneLevel(PixelOps.gaussianBlur(photo, sigma), referenceBlur(photo, sigma));
+            assertWithinOneLevel(PixelOps.gaussianBlur(small, sigma), referenceBlur(small, sigma));
+        }
+    }
+
+    @Test
+    void flipsMirrorEveryPixel() {
+        // Widths around the eight-pixel blocks of the horizontal flip.
+        for (int w : new int[] {1, 7, 8, 9, 16, 57}) {
+            RgbImage img = Resampler.resize(photo, w, 5);
+            RgbImage h = Geometry.flipHorizontal(img);
+            RgbImage v = Geometry.flipVertical(img);
+            for (int y = 0; y < 5; y++) {
+                for (int x = 0; x < w; x++) {
+                    for (int c = 0; c < 3; c++) {
+                        assertThat(h.at(x, y, c)).isEqualTo(img.at(w - 1 - x, y, c));
+                        assertThat(v.at(x, y, c)).isEqualTo(img.at(x, 4 - y, c));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void zoomingOutPastesTheShrunkImageOnTheBackground() {
+        RgbImage zoomed = PixelOps.scale(photo, 0.6, 0x102030);
+        RgbImage small = Resampler.resize(photo, 34, 26);
+        int ox = (57 - 34) / 2;
+        int oy = (43 - 26) / 2;
+        for (int y = 0; y < 43; y++) {
+            for (int x = 0; x < 57; x++) {
+                boolean inside = x >= ox && x < ox + 34 && y >= oy && y < oy + 26;
+                for (int c = 0; c < 3; c++) {
+                    int expected =
+                            inside
+                                    ? small.at(x - ox, y - oy, c)
+                                    : (0x102030 >> (16 - 8 * c)) & 0xFF;
+                    assertThat(zoomed.at(x, y, c)).as("(%d, %d, %d)", x, y, c).isEqualTo(expected);
+                }
+            }
         }
     }
 
