@@ -1,5 +1,6 @@
 package io.streamprep.operators.augment.text;
 
+import io.streamprep.operators.augment.VariantCounts;
 import io.streamprep.schemas.config.AugmentOptions;
 import io.streamprep.schemas.records.TextEvent;
 import java.io.Serializable;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.flink.configuration.ReadableConfig;
 
 /**
@@ -50,44 +50,22 @@ public record AugmentPolicy(
             throw new IllegalArgumentException(
                     AugmentOptions.EDA_VARIANTS.key() + " must be >= 0, but is " + edaVariants);
         }
-        edaVariantsPerClass.forEach(
-                (label, n) -> {
-                    if (n < 0) {
-                        throw new IllegalArgumentException(
-                                AugmentOptions.EDA_VARIANTS_PER_CLASS.key()
-                                        + ": count of '"
-                                        + label
-                                        + "' must be >= 0, but is "
-                                        + n);
-                    }
-                });
         if (enabled && edaEnabled && edaSteps.isEmpty()) {
             throw new IllegalArgumentException(
                     AugmentOptions.EDA_OPERATIONS.key() + " must name at least one operation");
         }
-        edaVariantsPerClass = Collections.unmodifiableMap(new TreeMap<>(edaVariantsPerClass));
+        edaVariantsPerClass =
+                VariantCounts.checked(AugmentOptions.EDA_VARIANTS_PER_CLASS, edaVariantsPerClass);
         edaSteps = Collections.unmodifiableList(new ArrayList<>(edaSteps));
         backTranslateClasses = Collections.unmodifiableList(new ArrayList<>(backTranslateClasses));
     }
 
     /** Reads every option of {@link AugmentOptions}, falling back to its default. */
     public static AugmentPolicy fromConfig(ReadableConfig config) {
-        Map<String, Integer> perClass = new TreeMap<>();
-        config.get(AugmentOptions.EDA_VARIANTS_PER_CLASS)
-                .forEach(
-                        (label, n) -> {
-                            try {
-                                perClass.put(label.strip(), Integer.parseInt(n.strip()));
-                            } catch (NumberFormatException e) {
-                                throw new IllegalArgumentException(
-                                        AugmentOptions.EDA_VARIANTS_PER_CLASS.key()
-                                                + ": count of '"
-                                                + label
-                                                + "' is not an integer: '"
-                                                + n
-                                                + "'");
-                            }
-                        });
+        Map<String, Integer> perClass =
+                VariantCounts.parse(
+                        AugmentOptions.EDA_VARIANTS_PER_CLASS,
+                        config.get(AugmentOptions.EDA_VARIANTS_PER_CLASS));
         List<EdaStep> steps = new ArrayList<>();
         for (String code : config.get(AugmentOptions.EDA_OPERATIONS)) {
             EdaOperation op = EdaOperation.fromCode(code);
@@ -131,14 +109,13 @@ public record AugmentPolicy(
         if (!enabled || !edaEnabled || event.variant() != 0) {
             return 0;
         }
-        String label = event.record().label();
-        int base =
-                label != null && edaVariantsPerClass.containsKey(label)
-                        ? edaVariantsPerClass.get(label)
-                        : edaVariants;
         int bound = maxVariants - (wantsBackTranslation(event) ? 1 : 0);
-        long wanted = (long) base + Math.max(0, event.extraVariants());
-        return (int) Math.max(0, Math.min(wanted, bound));
+        return VariantCounts.of(
+                edaVariantsPerClass,
+                edaVariants,
+                event.record().label(),
+                event.extraVariants(),
+                bound);
     }
 
     /** The variant number of this event's back-translation, or 0 if it gets none. */

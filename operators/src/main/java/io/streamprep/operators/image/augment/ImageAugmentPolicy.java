@@ -1,11 +1,10 @@
 package io.streamprep.operators.image.augment;
 
+import io.streamprep.operators.augment.VariantCounts;
 import io.streamprep.schemas.config.ImageAugmentOptions;
 import io.streamprep.schemas.records.ImageEvent;
 import java.io.Serializable;
-import java.util.Collections;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.flink.configuration.ReadableConfig;
 
 /**
@@ -50,18 +49,8 @@ public record ImageAugmentPolicy(
             throw new IllegalArgumentException(
                     ImageAugmentOptions.MAX_VARIANTS.key() + " must not be negative");
         }
-        variantsPerClass.forEach(
-                (label, n) -> {
-                    if (n < 0) {
-                        throw new IllegalArgumentException(
-                                ImageAugmentOptions.VARIANTS_PER_CLASS.key()
-                                        + ": count of '"
-                                        + label
-                                        + "' must not be negative, but is "
-                                        + n);
-                    }
-                });
-        variantsPerClass = Collections.unmodifiableMap(new TreeMap<>(variantsPerClass));
+        variantsPerClass =
+                VariantCounts.checked(ImageAugmentOptions.VARIANTS_PER_CLASS, variantsPerClass);
         probability(ImageAugmentOptions.HFLIP_P.key(), hflipP);
         probability(ImageAugmentOptions.VFLIP_P.key(), vflipP);
         probability(ImageAugmentOptions.ROTATE_P.key(), rotateP);
@@ -84,7 +73,9 @@ public record ImageAugmentPolicy(
     public static ImageAugmentPolicy fromConfig(ReadableConfig c) {
         return new ImageAugmentPolicy(
                 c.get(ImageAugmentOptions.VARIANTS),
-                perClass(c),
+                VariantCounts.parse(
+                        ImageAugmentOptions.VARIANTS_PER_CLASS,
+                        c.get(ImageAugmentOptions.VARIANTS_PER_CLASS)),
                 c.get(ImageAugmentOptions.MAX_VARIANTS),
                 c.get(ImageAugmentOptions.HFLIP_P),
                 c.get(ImageAugmentOptions.VFLIP_P),
@@ -116,33 +107,8 @@ public record ImageAugmentPolicy(
         if (event.variant() != 0) {
             return 0;
         }
-        String label = event.label();
-        int base =
-                label != null && variantsPerClass.containsKey(label)
-                        ? variantsPerClass.get(label)
-                        : variants;
-        long wanted = (long) base + Math.max(0, event.extraVariants());
-        return (int) Math.min(wanted, maxVariants);
-    }
-
-    private static Map<String, Integer> perClass(ReadableConfig c) {
-        Map<String, Integer> perClass = new TreeMap<>();
-        c.get(ImageAugmentOptions.VARIANTS_PER_CLASS)
-                .forEach(
-                        (label, n) -> {
-                            try {
-                                perClass.put(label.strip(), Integer.parseInt(n.strip()));
-                            } catch (NumberFormatException e) {
-                                throw new IllegalArgumentException(
-                                        ImageAugmentOptions.VARIANTS_PER_CLASS.key()
-                                                + ": count of '"
-                                                + label
-                                                + "' is not an integer: '"
-                                                + n
-                                                + "'");
-                            }
-                        });
-        return perClass;
+        return VariantCounts.of(
+                variantsPerClass, variants, event.label(), event.extraVariants(), maxVariants);
     }
 
     private static void probability(String key, double p) {
