@@ -2,7 +2,7 @@ package io.streamprep.jobs.image;
 
 import io.streamprep.jobs.text.NearDedupStage;
 import io.streamprep.jobs.text.Uids;
-import io.streamprep.operators.dedup.near.NearDedupIndexFunction;
+import io.streamprep.operators.dedup.near.NearDedupIndexOperator;
 import io.streamprep.operators.dedup.near.NearProbe;
 import io.streamprep.operators.dedup.near.NearVerdict;
 import io.streamprep.operators.image.ImageNearDedupJoinFunction;
@@ -33,7 +33,7 @@ final class ImageNearDedupStage {
         DataStream<NearVerdict> verdicts =
                 NearDedupStage.verdicts(
                         probes,
-                        new NearDedupIndexFunction(
+                        new NearDedupIndexOperator(
                                 settings.model(),
                                 settings.window(),
                                 settings.mode(),

@@ -1,7 +1,7 @@
 package io.streamprep.jobs.text;
 
 import io.streamprep.operators.common.OutputTags;
-import io.streamprep.operators.dedup.near.NearDedupIndexFunction;
+import io.streamprep.operators.dedup.near.NearDedupIndexOperator;
 import io.streamprep.operators.dedup.near.NearDedupJoinFunction;
 import io.streamprep.operators.dedup.near.NearDedupKeys;
 import io.streamprep.operators.dedup.near.NearDedupSettings;
@@ -11,13 +11,14 @@ import io.streamprep.operators.dedup.near.TextSignatureFunction;
 import io.streamprep.schemas.config.NearDedupOptions;
 import io.streamprep.schemas.records.DuplicateRecord;
 import io.streamprep.schemas.records.TextEvent;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * Wires near dedup: signatures in parallel ({@code dedup-near-signature}), the windowed index as
- * one keyed partition ({@code dedup-near-index}), and the join of verdicts with the waiting records
- * keyed per record ({@code dedup-near-join}).
+ * one subtask ({@code dedup-near-index}), and the join of verdicts with the waiting records keyed
+ * per record ({@code dedup-near-join}).
  */
 public final class NearDedupStage {
 
@@ -33,7 +34,7 @@ public final class NearDedupStage {
         DataStream<NearVerdict> verdicts =
                 verdicts(
                         probes,
-                        new NearDedupIndexFunction(
+                        new NearDedupIndexOperator(
                                 settings.model(),
                                 settings.window(),
                                 settings.mode(),
@@ -51,15 +52,17 @@ public final class NearDedupStage {
     }
 
     /**
-     * The windowed index over the probes of text or images: one keyed partition (uid {@code
+     * The windowed index over the probes of text or images: one subtask (uid {@code
      * dedup-near-index}), so verdicts do not depend on parallelism.
      */
     public static DataStream<NearVerdict> verdicts(
-            DataStream<NearProbe> probes, NearDedupIndexFunction index, Uids uids, String name) {
+            DataStream<NearProbe> probes, NearDedupIndexOperator index, Uids uids, String name) {
+        // Parallelism 1: the index is one sequential computation (see NearDedupIndexOperator),
+        // and it spreads its state over many keys, so it must own every key group.
         return probes.keyBy(NearDedupKeys.index())
-                .process(index)
+                .transform(name + ": index", TypeInformation.of(NearVerdict.class), index)
                 .uid(uids.of("dedup-near-index"))
-                .name(name + ": index");
+                .setParallelism(1);
     }
 
     /** The near duplicates of a stage built by {@link #apply}. */

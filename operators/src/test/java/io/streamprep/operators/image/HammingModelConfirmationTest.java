@@ -3,7 +3,7 @@ package io.streamprep.operators.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.streamprep.operators.dedup.near.NearDedupIndexFunction;
+import io.streamprep.operators.dedup.near.NearDedupIndexOperator;
 import io.streamprep.operators.dedup.near.NearDedupKeys;
 import io.streamprep.operators.dedup.near.NearProbe;
 import io.streamprep.operators.dedup.near.NearVerdict;
@@ -15,7 +15,6 @@ import java.util.Arrays;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
@@ -95,7 +94,7 @@ class HammingModelConfirmationTest {
     void theIndexKeepsThumbnailsAcrossRestoreAndClearsThemAfterTheWindow() throws Exception {
         RgbImage smile = icon("face-smile.png");
         byte[] copy = MODEL.signature(Resampler.resize(smile, 48, 48));
-        KeyedOneInputStreamOperatorTestHarness<Integer, NearProbe, NearVerdict> harness = index();
+        KeyedOneInputStreamOperatorTestHarness<Long, NearProbe, NearVerdict> harness = index();
         harness.open();
         harness.processElement(probe("smile", 10, MODEL.signature(smile)), 10);
         harness.processWatermark(10);
@@ -121,14 +120,13 @@ class HammingModelConfirmationTest {
         harness.close();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<Integer, NearProbe, NearVerdict> index()
+    private static KeyedOneInputStreamOperatorTestHarness<Long, NearProbe, NearVerdict> index()
             throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(
-                        new NearDedupIndexFunction(
-                                MODEL, Duration.ofSeconds(1), NearDedupOptions.Mode.DROP, null)),
+                new NearDedupIndexOperator(
+                        MODEL, Duration.ofSeconds(1), NearDedupOptions.Mode.DROP, null),
                 NearDedupKeys.index(),
-                Types.INT);
+                Types.LONG);
     }
 
     private static NearProbe probe(String id, long time, byte[] signature) {

@@ -3,7 +3,7 @@ package io.streamprep.operators.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamprep.operators.common.OutputTags;
-import io.streamprep.operators.dedup.near.NearDedupIndexFunction;
+import io.streamprep.operators.dedup.near.NearDedupIndexOperator;
 import io.streamprep.operators.dedup.near.NearDedupKeys;
 import io.streamprep.operators.dedup.near.NearProbe;
 import io.streamprep.operators.dedup.near.NearVerdict;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -129,16 +128,12 @@ class ImageNearDedupJoinFunctionTest {
 
     private static List<NearVerdict> verdicts(List<ImageEvent> events, HammingModel model)
             throws Exception {
-        try (KeyedOneInputStreamOperatorTestHarness<Integer, NearProbe, NearVerdict> index =
+        try (KeyedOneInputStreamOperatorTestHarness<Long, NearProbe, NearVerdict> index =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(
-                                new NearDedupIndexFunction(
-                                        model,
-                                        Duration.ofHours(1),
-                                        NearDedupOptions.Mode.DROP,
-                                        null)),
+                        new NearDedupIndexOperator(
+                                model, Duration.ofHours(1), NearDedupOptions.Mode.DROP, null),
                         NearDedupKeys.index(),
-                        Types.INT)) {
+                        Types.LONG)) {
             index.open();
             ImageSignatureFunction signatures = new ImageSignatureFunction(model);
             for (ImageEvent e : events) {

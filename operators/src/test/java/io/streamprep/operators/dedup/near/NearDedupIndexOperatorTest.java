@@ -2,6 +2,7 @@ package io.streamprep.operators.dedup.near;
 
 import static io.streamprep.operators.dedup.near.TestingNearDuplicateModel.sig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamprep.schemas.config.NearDedupOptions.Mode;
 import java.time.Duration;
@@ -9,12 +10,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class NearDedupIndexFunctionTest {
+class NearDedupIndexOperatorTest {
 
     private static final long WINDOW = 1_000;
     private static final byte[] A = sig(1, 1, 1, 1);
@@ -23,7 +23,7 @@ class NearDedupIndexFunctionTest {
     private static final byte[] C_NEAR_B = sig(3, 3, 2, 2);
     private static final byte[] OTHER = sig(7, 7, 7, 7);
 
-    private KeyedOneInputStreamOperatorTestHarness<Integer, NearProbe, NearVerdict> harness;
+    private KeyedOneInputStreamOperatorTestHarness<Long, NearProbe, NearVerdict> harness;
 
     @AfterEach
     void tearDown() throws Exception {
@@ -133,6 +133,42 @@ class NearDedupIndexFunctionTest {
     }
 
     @Test
+    void theIndexIsOneStateEntryPerBandKeyAndPerEventTime() throws Exception {
+        open(Mode.DROP);
+        probe("a", 100, A);
+        probe("x", 150, OTHER);
+        harness.processWatermark(200);
+        // 4 band keys each, none shared, plus a and x under their event times: a checkpoint then
+        // copies only the entries a record touched, never the whole index
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(4 + 4 + 2);
+
+        probe("b", 300, A_NEAR); // a near duplicate of a: judged, not remembered
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(4 + 4 + 2 + 1); // b waits
+        harness.processWatermark(300);
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(4 + 4 + 2);
+        assertThat(verdicts()).contains(new NearVerdict("k-b", "b", "a", 0.75, "a"));
+    }
+
+    @Test
+    void refusesToRunWithMoreThanOneSubtask() throws Exception {
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new NearDedupIndexOperator(
+                                new TestingNearDuplicateModel(),
+                                Duration.ofMillis(WINDOW),
+                                Mode.DROP,
+                                null),
+                        NearDedupKeys.index(),
+                        Types.LONG,
+                        128,
+                        2,
+                        0);
+        assertThatThrownBy(harness::open)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("parallelism 1");
+    }
+
+    @Test
     void pendingProbesAndRepresentativesSurviveSnapshotAndRestore() throws Exception {
         open(Mode.DROP);
         probe("a", 100, A);
@@ -180,11 +216,10 @@ class NearDedupIndexFunctionTest {
         String text = String.join(" ", words(60));
         harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(
-                                new NearDedupIndexFunction(
-                                        model, Duration.ofMillis(WINDOW), Mode.DROP, null)),
+                        new NearDedupIndexOperator(
+                                model, Duration.ofMillis(WINDOW), Mode.DROP, null),
                         NearDedupKeys.index(),
-                        Types.INT);
+                        Types.LONG);
         harness.open();
         probe("a", 10, model.signature(text));
         probe("b", 20, model.signature(text + " and one more word"));
@@ -207,17 +242,16 @@ class NearDedupIndexFunctionTest {
         harness.open();
     }
 
-    private KeyedOneInputStreamOperatorTestHarness<Integer, NearProbe, NearVerdict> newHarness(
+    private KeyedOneInputStreamOperatorTestHarness<Long, NearProbe, NearVerdict> newHarness(
             Mode mode) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(
-                        new NearDedupIndexFunction(
-                                new TestingNearDuplicateModel(),
-                                Duration.ofMillis(WINDOW),
-                                mode,
-                                Duration.ofDays(7))),
+                new NearDedupIndexOperator(
+                        new TestingNearDuplicateModel(),
+                        Duration.ofMillis(WINDOW),
+                        mode,
+                        Duration.ofDays(7)),
                 NearDedupKeys.index(),
-                Types.INT);
+                Types.LONG);
     }
 
     private void probe(String id, long time, byte[] signature) throws Exception {

@@ -1,0 +1,76 @@
+package io.streamprep.operators.dedup.near;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+
+/**
+ * The index in plain maps, for BATCH execution: there are no checkpoints to take, and the batch
+ * keyed backend holds one key at a time, so the index stays under the partition's single key and
+ * its timers fire, in time order, when the input ends.
+ */
+final class InMemoryNearIndexState implements NearIndexState {
+
+    private final InternalTimerService<VoidNamespace> timers;
+    private final Map<Long, List<NearProbe>> pending = new HashMap<>();
+    private final Map<Long, Map<String, NearMember>> members = new HashMap<>();
+    private final Map<Long, List<MemberRef>> bands = new HashMap<>();
+
+    InMemoryNearIndexState(InternalTimerService<VoidNamespace> timers) {
+        this.timers = timers;
+    }
+
+    @Override
+    public void addPending(NearProbe probe) {
+        pending.computeIfAbsent(probe.eventTime(), t -> new ArrayList<>(1)).add(probe);
+    }
+
+    @Override
+    public List<NearProbe> takePending(long eventTime) {
+        List<NearProbe> due = pending.remove(eventTime);
+        return due == null ? List.of() : due;
+    }
+
+    @Override
+    public List<MemberRef> band(long bandKey) {
+        return bands.getOrDefault(bandKey, List.of());
+    }
+
+    @Override
+    public void addToBand(long bandKey, MemberRef ref) {
+        bands.computeIfAbsent(bandKey, k -> new ArrayList<>(1)).add(ref);
+    }
+
+    @Override
+    public void removeFromBand(long bandKey, MemberRef ref) {
+        List<MemberRef> refs = bands.get(bandKey);
+        if (refs != null && refs.remove(ref) && refs.isEmpty()) {
+            bands.remove(bandKey);
+        }
+    }
+
+    @Override
+    public NearMember member(MemberRef ref) {
+        Map<String, NearMember> atTime = members.get(ref.eventTime());
+        return atTime == null ? null : atTime.get(ref.id());
+    }
+
+    @Override
+    public void putMember(MemberRef ref, NearMember member) {
+        members.computeIfAbsent(ref.eventTime(), t -> new HashMap<>(2)).put(ref.id(), member);
+    }
+
+    @Override
+    public Map<String, NearMember> takeMembers(long eventTime) {
+        Map<String, NearMember> gone = members.remove(eventTime);
+        return gone == null ? Map.of() : gone;
+    }
+
+    @Override
+    public void registerTimer(long timestamp) {
+        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, timestamp);
+    }
+}

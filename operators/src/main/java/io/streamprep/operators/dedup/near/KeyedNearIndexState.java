@@ -1,0 +1,147 @@
+package io.streamprep.operators.dedup.near;
+
+import io.streamprep.operators.common.SafetyNetTtl;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.ListTypeInfo;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.KeyContext;
+
+/**
+ * The index in keyed state, one state entry per LSH band key and per event time, for STREAMING
+ * execution.
+ *
+ * <p>Why not one key: the heap backend snapshots copy-on-write per state entry, so an index kept as
+ * maps under a single key is copied whole on its first access after every checkpoint, which made
+ * garbage collection and snapshots most of the pipeline's CPU. With an entry per band key and per
+ * event time, a checkpoint copies only the entries touched after it, and RocksDB reads only the
+ * entries a record needs. Switching keys needs the operator to own every key group, so the index
+ * runs with parallelism 1.
+ */
+final class KeyedNearIndexState implements NearIndexState {
+
+    private final KeyContext keys;
+    private final InternalTimerService<VoidNamespace> timers;
+    private final ListState<NearProbe> pending;
+    private final MapState<String, NearMember> members;
+    private final ValueState<List<MemberRef>> bands;
+
+    KeyedNearIndexState(
+            KeyContext keys,
+            RuntimeContext context,
+            InternalTimerService<VoidNamespace> timers,
+            Duration stateTtl) {
+        this.keys = keys;
+        this.timers = timers;
+        ListStateDescriptor<NearProbe> pendingDescriptor =
+                new ListStateDescriptor<>("near-pending", TypeInformation.of(NearProbe.class));
+        MapStateDescriptor<String, NearMember> membersDescriptor =
+                new MapStateDescriptor<>(
+                        "near-members", Types.STRING, TypeInformation.of(NearMember.class));
+        ValueStateDescriptor<List<MemberRef>> bandsDescriptor =
+                new ValueStateDescriptor<>("near-bands", new ListTypeInfo<>(MemberRef.class));
+        SafetyNetTtl.apply(pendingDescriptor, stateTtl);
+        SafetyNetTtl.apply(membersDescriptor, stateTtl);
+        SafetyNetTtl.apply(bandsDescriptor, stateTtl);
+        this.pending = context.getListState(pendingDescriptor);
+        this.members = context.getMapState(membersDescriptor);
+        this.bands = context.getState(bandsDescriptor);
+    }
+
+    private void at(long key) {
+        keys.setCurrentKey(key);
+    }
+
+    @Override
+    public void addPending(NearProbe probe) throws Exception {
+        at(probe.eventTime());
+        pending.add(probe);
+    }
+
+    @Override
+    public List<NearProbe> takePending(long eventTime) throws Exception {
+        at(eventTime);
+        Iterable<NearProbe> waiting = pending.get();
+        if (waiting == null) {
+            return List.of();
+        }
+        List<NearProbe> due = new ArrayList<>();
+        waiting.forEach(due::add);
+        pending.clear();
+        return due;
+    }
+
+    @Override
+    public List<MemberRef> band(long bandKey) throws Exception {
+        at(bandKey);
+        List<MemberRef> refs = bands.value();
+        return refs == null ? List.of() : refs;
+    }
+
+    @Override
+    public void addToBand(long bandKey, MemberRef ref) throws Exception {
+        at(bandKey);
+        List<MemberRef> refs = bands.value();
+        if (refs == null) {
+            refs = new ArrayList<>(1);
+        }
+        refs.add(ref);
+        bands.update(refs);
+    }
+
+    @Override
+    public void removeFromBand(long bandKey, MemberRef ref) throws Exception {
+        at(bandKey);
+        List<MemberRef> refs = bands.value();
+        if (refs == null || !refs.remove(ref)) {
+            return;
+        }
+        if (refs.isEmpty()) {
+            bands.clear();
+        } else {
+            bands.update(refs);
+        }
+    }
+
+    @Override
+    public NearMember member(MemberRef ref) throws Exception {
+        at(ref.eventTime());
+        return members.get(ref.id());
+    }
+
+    @Override
+    public void putMember(MemberRef ref, NearMember member) throws Exception {
+        at(ref.eventTime());
+        members.put(ref.id(), member);
+    }
+
+    @Override
+    public Map<String, NearMember> takeMembers(long eventTime) throws Exception {
+        at(eventTime);
+        Map<String, NearMember> gone = new HashMap<>();
+        for (Map.Entry<String, NearMember> e : members.entries()) {
+            gone.put(e.getKey(), e.getValue());
+        }
+        members.clear();
+        return gone;
+    }
+
+    @Override
+    public void registerTimer(long timestamp) {
+        at(timestamp);
+        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, timestamp);
+    }
+}
