@@ -32,6 +32,7 @@ class EnvironmentsTest {
         assertThat(flink.get(RestartStrategyOptions.RESTART_STRATEGY))
                 .isEqualTo("exponential-delay");
         assertThat(flink.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("hashmap");
+        assertThat(flink.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(10));
         assertThat(flink.get(PipelineOptions.MAX_PARALLELISM)).isEqualTo(128);
         assertThat(flink.get(PipelineOptions.AUTO_GENERATE_UIDS)).isFalse();
         assertThat(flink.get(CoreOptions.DEFAULT_PARALLELISM)).isEqualTo(3);
