@@ -80,6 +80,8 @@ final class BenchRunner {
                     tokenizerSeconds,
                     tokens.get(),
                     cpu.cpuSecondsBetween(
+                            tokenizerEnd - Math.round(tokenizerSeconds * 1e3), tokenizerEnd),
+                    cpu.jitSecondsBetween(
                             tokenizerEnd - Math.round(tokenizerSeconds * 1e3), tokenizerEnd));
             done(results, "tokenizer_only");
 
@@ -95,7 +97,8 @@ final class BenchRunner {
                     span(passWindow),
                     passWall,
                     passPeak,
-                    cpu.cpuSecondsBetween(passWindow[0], passWindow[1]));
+                    cpu.cpuSecondsBetween(passWindow[0], passWindow[1]),
+                    cpu.jitSecondsBetween(passWindow[0], passWindow[1]));
             done(results, "passthrough");
 
             warmUp(topics, corpus, run + "-warm-up");
@@ -111,7 +114,8 @@ final class BenchRunner {
                     span(fullWindow),
                     stats,
                     fullPeak,
-                    cpu.cpuSecondsBetween(fullWindow[0], fullWindow[1]));
+                    cpu.cpuSecondsBetween(fullWindow[0], fullWindow[1]),
+                    cpu.jitSecondsBetween(fullWindow[0], fullWindow[1]));
             done(results, "full");
 
             double rate = Math.max(1, results.fullRecordsPerSecond() / 2);

@@ -95,7 +95,18 @@ class BenchCommandITCase {
             assertThat(r.at("/" + phase + "/records_per_cpu_second").asDouble())
                     .as(phase)
                     .isPositive();
+            double jit = r.at("/" + phase + "/jit_cpu_seconds").asDouble();
+            assertThat(jit).as(phase).isNotNegative();
+            assertThat(jit)
+                    .as(phase)
+                    .isLessThanOrEqualTo(r.at("/" + phase + "/cpu_seconds").asDouble());
+            assertThat(r.at("/" + phase + "/records_per_cpu_second_without_jit").asDouble())
+                    .as(phase)
+                    .isGreaterThanOrEqualTo(
+                            r.at("/" + phase + "/records_per_cpu_second").asDouble());
         }
+        // A phase in a fresh embedded cluster always compiles something.
+        assertThat(r.at("/full/jit_cpu_seconds").asDouble()).isPositive();
         assertThat(r.at("/ratios/full_vs_tokenizer_only_per_cpu_second").asDouble()).isPositive();
         assertThat(full.get("tokens").asLong()).isGreaterThan(records);
         assertThat(r.at("/ratios/full_vs_tokenizer_only").asDouble()).isPositive();
@@ -115,7 +126,7 @@ class BenchCommandITCase {
         assertThat(r.at("/soak/heap_after_gc_mb")).hasSizeGreaterThanOrEqualTo(2);
         assertThat(r.at("/soak/heap_after_gc_mb/0/1").asDouble()).isPositive();
         assertThat(r.at("/soak/heap_slope_mb_per_min").isNumber()).isTrue();
-        assertThat(r.get("targets")).hasSize(5);
+        assertThat(r.get("targets")).hasSize(6);
 
         String markdown = Files.readString(dir.resolve("bench-results.md"));
         assertThat(markdown)
