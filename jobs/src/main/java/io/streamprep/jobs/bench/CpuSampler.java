@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * CPU-second compare phases fairly on a shared machine. It counts every thread: task threads, Kafka
  * clients, checkpointing, GC and the JIT compiler. The JIT compiler threads' share is also sampled
  * on its own (Linux only, from {@code /proc/self/task}; zero elsewhere): every phase runs in a
- * fresh embedded cluster whose RPC classes are loaded and compiled anew, a start-up cost a
- * long-running job pays once.
+ * fresh embedded cluster whose RPC classes are loaded and compiled anew, mostly a start-up cost
+ * that a long-running job pays once.
  */
 final class CpuSampler implements AutoCloseable {
 
