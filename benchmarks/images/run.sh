@@ -36,7 +36,9 @@ mkdir -p "$work"
 # One step at a time, Java then Python, each in a fresh process: the two sides of a ratio are
 # measured seconds apart (the shared machine's load drifts over minutes), and each JVM's profile
 # and JIT see one operator only.
-steps=(pipeline decode copy hflip vflip rotate resized_crop scale colour_jitter gaussian_noise gaussian_blur)
+steps=(pipeline decode copy hflip vflip rotate resized_crop scale colour_jitter gaussian_noise gaussian_blur
+  copy_into hflip_into vflip_into rotate_into resized_crop_into scale_into scale_area_into
+  colour_jitter_into gaussian_noise_into gaussian_blur_into)
 {
   for step in "${steps[@]}"; do
     java -Xmx1g -Djava.awt.headless=true -cp "$root/benchmarks/target/benchmarks.jar" \

@@ -93,6 +93,43 @@ public final class ImageThroughput {
         for (Map.Entry<String, UnaryOperator<RgbImage>> op : ops.entrySet()) {
             report(only, op.getKey(), crops.size(), i -> op.getValue().apply(crops.get(i)).width());
         }
+        // The same operators writing into one preallocated destination, as bench.py's "_into"
+        // steps do with OpenCV's dst= and numpy's out=: the operator's own cost, without the
+        // allocator's (a fresh Java array is zeroed, cold memory; malloc reuses a warm block).
+        byte[] buf = new byte[crops.get(0).rgb().length];
+        Map<String, IntoOp> into = new LinkedHashMap<>();
+        into.put(
+                "copy_into",
+                (img, dst) -> {
+                    System.arraycopy(img.rgb(), 0, dst, 0, dst.length);
+                    return img;
+                });
+        into.put("hflip_into", Geometry::flipHorizontal);
+        into.put("vflip_into", Geometry::flipVertical);
+        into.put("rotate_into", (img, dst) -> PixelOps.rotate(img, 15, 0xFFFFFF, dst));
+        into.put(
+                "resized_crop_into",
+                (img, dst) -> PixelOps.resizedCrop(img, 20, 30, 150, 160, dst));
+        into.put("scale_into", (img, dst) -> PixelOps.scale(img, 0.8, 0xFFFFFF, dst));
+        // Same Java work; bench.py's counterpart uses the antialiasing resize (INTER_AREA) instead
+        // of warpAffine's bilinear sampling.
+        into.put("scale_area_into", (img, dst) -> PixelOps.scale(img, 0.8, 0xFFFFFF, dst));
+        into.put(
+                "colour_jitter_into",
+                (img, dst) -> PixelOps.colourJitter(img, 1.2, 0.8, 1.2, 0.05, dst));
+        into.put("gaussian_noise_into", (img, dst) -> PixelOps.gaussianNoise(img, 10, random, dst));
+        into.put("gaussian_blur_into", (img, dst) -> PixelOps.gaussianBlur(img, 1.5, dst));
+        for (Map.Entry<String, IntoOp> op : into.entrySet()) {
+            report(
+                    only,
+                    op.getKey(),
+                    crops.size(),
+                    i -> op.getValue().apply(crops.get(i), buf).width());
+        }
+    }
+
+    private interface IntoOp {
+        RgbImage apply(RgbImage src, byte[] dst);
     }
 
     private interface Step {
