@@ -38,7 +38,7 @@ mkdir -p "$work"
 # and JIT see one operator only.
 steps=(pipeline decode copy hflip vflip rotate resized_crop scale colour_jitter gaussian_noise gaussian_blur
   copy_into hflip_into vflip_into rotate_into resized_crop_into scale_into scale_area_into
-  colour_jitter_into gaussian_noise_into gaussian_blur_into)
+  colour_jitter_into gaussian_noise_into gaussian_blur_into augment_variant)
 {
   for step in "${steps[@]}"; do
     java -Xmx1g -Djava.awt.headless=true -cp "$root/benchmarks/target/benchmarks.jar" \

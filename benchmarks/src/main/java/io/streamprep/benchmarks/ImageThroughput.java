@@ -8,6 +8,8 @@ import io.streamprep.operators.image.ImageNormalizer;
 import io.streamprep.operators.image.ImageRejection;
 import io.streamprep.operators.image.PixelCodec;
 import io.streamprep.operators.image.RgbImage;
+import io.streamprep.operators.image.augment.ImageAugmentPolicy;
+import io.streamprep.operators.image.augment.ImageAugmenter;
 import io.streamprep.operators.image.augment.PixelOps;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -104,8 +106,8 @@ public final class ImageThroughput {
                     System.arraycopy(img.rgb(), 0, dst, 0, dst.length);
                     return img;
                 });
-        into.put("hflip_into", Geometry::flipHorizontal);
-        into.put("vflip_into", Geometry::flipVertical);
+        into.put("hflip_into", (img, dst) -> Geometry.flipHorizontal(img, dst));
+        into.put("vflip_into", (img, dst) -> Geometry.flipVertical(img, dst));
         into.put("rotate_into", (img, dst) -> PixelOps.rotate(img, 15, 0xFFFFFF, dst));
         into.put(
                 "resized_crop_into",
@@ -126,6 +128,27 @@ public final class ImageThroughput {
                     crops.size(),
                     i -> op.getValue().apply(crops.get(i), buf).width());
         }
+        // Java only: whole variants as the augment stage makes them, every operator with
+        // probability 0.5 (the chain runs through the augmenter's scratch buffers). Into-buffer
+        // steps above are lambdas, resolved only when run, so this step also runs against
+        // older operator classes (run.sh BASELINE_CLASSES) that lack them.
+        ImageAugmenter augmenter =
+                new ImageAugmenter(
+                        new ImageAugmentPolicy(
+                                1, Map.of(), 16, 0.5, 0.5, 0.5, 15, 0.5, 0.5, 0.5, 0.2, 0.5, 0.2,
+                                0.2, 0.2, 0.05, 0.5, 10, 0.5, 1.5),
+                        42,
+                        0xFFFFFF);
+        int[] variant = {0};
+        report(
+                only,
+                "augment_variant",
+                crops.size(),
+                i ->
+                        augmenter
+                                .variant(crops.get(i), "img" + i, 1 + variant[0]++ % 8)
+                                .image()
+                                .width());
     }
 
     private interface IntoOp {
