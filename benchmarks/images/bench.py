@@ -111,3 +111,82 @@ ops = {
 }
 for name, op in ops.items():
     report("opencv", name, lambda i, op=op: op(crops[i]), n)
+
+# The same operations writing into preallocated arrays (dst= / out=), like ImageThroughput's
+# "_into" steps: the operation's own cost, without the allocator's. Each cv2 call is checked
+# below to really return (i.e. fill) the array it was given.
+buf = np.empty((SIZE, SIZE, 3), np.uint8)
+sw = max(1, round(SIZE * 0.8))
+off = (SIZE - sw) // 2
+centre_roi = buf[off:off + sw, off:off + sw]
+j1, j2, j3 = (np.empty_like(buf) for _ in range(3))
+grey1 = np.empty((SIZE, SIZE), np.uint8)
+grey_img = np.empty_like(buf)
+hsv = np.empty_like(buf)
+hue_lut = np.empty((256, 1, 3), np.uint8)
+hue_lut[:, 0, 0] = [(v + 9) % 180 if v < 180 else v for v in range(256)]
+hue_lut[:, 0, 1] = hue_lut[:, 0, 2] = np.arange(256)
+noise = np.empty((SIZE, SIZE, 3), np.float64)
+
+
+def checked(result, target):
+    assert result is target, "OpenCV did not write into the given dst"
+    return result
+
+
+def scale_area_into(img):
+    # Java's zoom-out: an antialiased shrink pasted in the centre, the margins filled.
+    checked(cv2.resize(img, (sw, sw), dst=centre_roi, interpolation=cv2.INTER_AREA), centre_roi)
+    buf[:off] = 255
+    buf[off + sw:] = 255
+    buf[off:off + sw, :off] = 255
+    buf[off:off + sw, off + sw:] = 255
+    return buf
+
+
+def jitter_into(img):
+    checked(cv2.convertScaleAbs(img, dst=j1, alpha=1.2, beta=0), j1)
+    grey_mean = checked(cv2.cvtColor(j1, cv2.COLOR_RGB2GRAY, dst=grey1), grey1).mean()
+    grey_img.fill(int(grey_mean))
+    checked(cv2.addWeighted(j1, 0.8, grey_img, 0.2, 0, dst=j2), j2)
+    checked(cv2.cvtColor(j2, cv2.COLOR_RGB2GRAY, dst=grey1), grey1)
+    checked(cv2.cvtColor(grey1, cv2.COLOR_GRAY2RGB, dst=j3), j3)
+    checked(cv2.addWeighted(j2, 1.2, j3, -0.2, 0, dst=j1), j1)
+    checked(cv2.cvtColor(j1, cv2.COLOR_RGB2HSV, dst=hsv), hsv)
+    checked(cv2.LUT(hsv, hue_lut, dst=j2), j2)
+    return checked(cv2.cvtColor(j2, cv2.COLOR_HSV2RGB, dst=buf), buf)
+
+
+def noise_into(img):
+    rng.standard_normal(out=noise)
+    np.multiply(noise, 10, out=noise)
+    np.add(noise, img, out=noise)
+    np.clip(noise, 0, 255, out=noise)
+    np.copyto(buf, noise, casting="unsafe")
+    return buf
+
+
+into = {
+    "copy_into": lambda img: np.copyto(buf, img),
+    "hflip_into": lambda img: checked(cv2.flip(img, 1, dst=buf), buf),
+    "vflip_into": lambda img: checked(cv2.flip(img, 0, dst=buf), buf),
+    "rotate_into": lambda img: checked(
+        cv2.warpAffine(img, rot, (SIZE, SIZE), dst=buf, flags=cv2.INTER_LINEAR,
+                       borderMode=cv2.BORDER_CONSTANT, borderValue=(255, 255, 255)), buf),
+    "resized_crop_into": lambda img: checked(
+        cv2.resize(img[30:190, 20:170], (SIZE, SIZE), dst=buf, interpolation=cv2.INTER_LINEAR), buf),
+    "scale_into": lambda img: checked(
+        cv2.warpAffine(img, zoom, (SIZE, SIZE), dst=buf, flags=cv2.INTER_LINEAR,
+                       borderMode=cv2.BORDER_CONSTANT, borderValue=(255, 255, 255)), buf),
+    "scale_area_into": scale_area_into,
+    "colour_jitter_into": jitter_into,
+    "gaussian_noise_into": noise_into,
+    # Java clamps at the edges: BORDER_REPLICATE (the default, reflect-101, costs the same).
+    "gaussian_blur_into": lambda img: checked(
+        cv2.GaussianBlur(img, (0, 0), 1.5, dst=buf, borderType=cv2.BORDER_REPLICATE), buf),
+}
+for name, op in into.items():
+    if not ONLY or name in ONLY:
+        # Same output as the allocating step (where the step is the same operation).
+        op(crops[0])
+    report("opencv", name, lambda i, op=op: op(crops[i]), n)

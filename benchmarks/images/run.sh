@@ -3,7 +3,9 @@
 # the same steps in OpenCV (python3-opencv) and PIL (python3-pil) on the same images.
 # Images: the photos-like wallpapers of Debian's gnome-backgrounds (installed if missing; WebP
 # converted once to JPEG quality 90 at 1280 px wide, the size of a typical crawled image).
-# Usage: benchmarks/images/run.sh [image-folder]
+# Usage: [STEPS="copy hflip_into ..."] benchmarks/images/run.sh [image-folder]
+# Steps named *_into write into one preallocated destination on both sides (Java's into-buffer
+# operator forms, OpenCV's dst= and numpy's out=); the others allocate their output, as before.
 # With BASELINE_CLASSES=<dir of compiled classes> (e.g. an older Resampler/PixelOps/Geometry built
 # with javac -cp benchmarks.jar), each Java step also runs with those classes first on the class
 # path, printed as "before" lines, so old and new code are measured in the same run.
@@ -36,7 +38,12 @@ mkdir -p "$work"
 # One step at a time, Java then Python, each in a fresh process: the two sides of a ratio are
 # measured seconds apart (the shared machine's load drifts over minutes), and each JVM's profile
 # and JIT see one operator only.
-steps=(pipeline decode copy hflip vflip rotate resized_crop scale colour_jitter gaussian_noise gaussian_blur)
+steps=(pipeline decode copy hflip vflip rotate resized_crop scale colour_jitter gaussian_noise gaussian_blur
+  copy_into hflip_into vflip_into rotate_into resized_crop_into scale_into scale_area_into
+  colour_jitter_into gaussian_noise_into gaussian_blur_into augment_variant)
+# STEPS="a b ..." runs only those steps (e.g. the allocating ones against an older BASELINE_CLASSES
+# that lacks the into-buffer methods).
+if [ -n "${STEPS:-}" ]; then read -r -a steps <<<"$STEPS"; fi
 {
   for step in "${steps[@]}"; do
     java -Xmx1g -Djava.awt.headless=true -cp "$root/benchmarks/target/benchmarks.jar" \

@@ -8,6 +8,8 @@ import io.streamprep.operators.image.ImageNormalizer;
 import io.streamprep.operators.image.ImageRejection;
 import io.streamprep.operators.image.PixelCodec;
 import io.streamprep.operators.image.RgbImage;
+import io.streamprep.operators.image.augment.ImageAugmentPolicy;
+import io.streamprep.operators.image.augment.ImageAugmenter;
 import io.streamprep.operators.image.augment.PixelOps;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -93,6 +95,64 @@ public final class ImageThroughput {
         for (Map.Entry<String, UnaryOperator<RgbImage>> op : ops.entrySet()) {
             report(only, op.getKey(), crops.size(), i -> op.getValue().apply(crops.get(i)).width());
         }
+        // The same operators writing into one preallocated destination, as bench.py's "_into"
+        // steps do with OpenCV's dst= and numpy's out=: the operator's own cost, without the
+        // allocator's (a fresh Java array is zeroed, cold memory; malloc reuses a warm block).
+        byte[] buf = new byte[crops.get(0).rgb().length];
+        Map<String, IntoOp> into = new LinkedHashMap<>();
+        into.put(
+                "copy_into",
+                (img, dst) -> {
+                    System.arraycopy(img.rgb(), 0, dst, 0, dst.length);
+                    return img;
+                });
+        into.put("hflip_into", (img, dst) -> Geometry.flipHorizontal(img, dst));
+        into.put("vflip_into", (img, dst) -> Geometry.flipVertical(img, dst));
+        into.put("rotate_into", (img, dst) -> PixelOps.rotate(img, 15, 0xFFFFFF, dst));
+        into.put(
+                "resized_crop_into",
+                (img, dst) -> PixelOps.resizedCrop(img, 20, 30, 150, 160, dst));
+        into.put("scale_into", (img, dst) -> PixelOps.scale(img, 0.8, 0xFFFFFF, dst));
+        // Same Java work; bench.py's counterpart uses the antialiasing resize (INTER_AREA) instead
+        // of warpAffine's bilinear sampling.
+        into.put("scale_area_into", (img, dst) -> PixelOps.scale(img, 0.8, 0xFFFFFF, dst));
+        into.put(
+                "colour_jitter_into",
+                (img, dst) -> PixelOps.colourJitter(img, 1.2, 0.8, 1.2, 0.05, dst));
+        into.put("gaussian_noise_into", (img, dst) -> PixelOps.gaussianNoise(img, 10, random, dst));
+        into.put("gaussian_blur_into", (img, dst) -> PixelOps.gaussianBlur(img, 1.5, dst));
+        for (Map.Entry<String, IntoOp> op : into.entrySet()) {
+            report(
+                    only,
+                    op.getKey(),
+                    crops.size(),
+                    i -> op.getValue().apply(crops.get(i), buf).width());
+        }
+        // Java only: whole variants as the augment stage makes them, every operator with
+        // probability 0.5 (the chain runs through the augmenter's scratch buffers). Into-buffer
+        // steps above are lambdas, resolved only when run, so this step also runs against
+        // older operator classes (run.sh BASELINE_CLASSES) that lack them.
+        ImageAugmenter augmenter =
+                new ImageAugmenter(
+                        new ImageAugmentPolicy(
+                                1, Map.of(), 16, 0.5, 0.5, 0.5, 15, 0.5, 0.5, 0.5, 0.2, 0.5, 0.2,
+                                0.2, 0.2, 0.05, 0.5, 10, 0.5, 1.5),
+                        42,
+                        0xFFFFFF);
+        int[] variant = {0};
+        report(
+                only,
+                "augment_variant",
+                crops.size(),
+                i ->
+                        augmenter
+                                .variant(crops.get(i), "img" + i, 1 + variant[0]++ % 8)
+                                .image()
+                                .width());
+    }
+
+    private interface IntoOp {
+        RgbImage apply(RgbImage src, byte[] dst);
     }
 
     private interface Step {

@@ -397,20 +397,35 @@ public final class Resampler {
             return first;
         }
 
+        /** {@code (int) Math.floor(v)} for v in int range, without the library call. */
+        private static int floor(double v) {
+            int i = (int) v;
+            return i > v ? i - 1 : i;
+        }
+
+        /** {@code (int) Math.ceil(v)} for v in int range, without the library call. */
+        private static int ceil(double v) {
+            int i = (int) v;
+            return i < v ? i + 1 : i;
+        }
+
         static Weights of(int srcLen, double origin, double scale, int outLen) {
             double support = Math.max(scale, 1.0);
+            boolean unit = support == 1.0;
             int maxTaps = (int) Math.ceil(support) * 2 + 2;
             int[] start = new int[outLen];
             int[] count = new int[outLen];
             double[] real = new double[outLen * maxTaps];
             for (int i = 0; i < outLen; i++) {
                 double centre = origin + (i + 0.5) * scale;
-                int from = Math.max(0, (int) Math.floor(centre - support));
-                int to = Math.min(srcLen - 1, (int) Math.ceil(centre + support));
+                int from = Math.max(0, floor(centre - support));
+                int to = Math.min(srcLen - 1, ceil(centre + support));
                 int n = 0;
                 int base = i * maxTaps;
                 for (int j = from; j <= to && n < maxTaps; j++) {
-                    double t = 1.0 - Math.abs((j + 0.5 - centre) / support);
+                    double offset = j + 0.5 - centre;
+                    // Dividing by one is exact, so skipping it changes no bit.
+                    double t = 1.0 - Math.abs(unit ? offset : offset / support);
                     if (t > 0) {
                         if (n == 0) {
                             start[i] = j;

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Decoded pixels: 8-bit RGB, row-major HWC ({@code rgb[(y * width + x) * 3 + c]}, c = R, G, B). The
- * array is shared, not copied: operations return new images and never modify their input.
+ * array is shared, not copied: operations return new images (or fill a caller's destination array)
+ * and never modify their input.
  *
  * @param width pixels per row, at least 1
  * @param height rows, at least 1
@@ -39,6 +40,32 @@ public record RgbImage(int width, int height, byte[] rgb) {
             px[i + 2] = b;
         }
         return new RgbImage(width, height, px);
+    }
+
+    /**
+     * Checks that {@code dst} can take an image of this one's size written by an operator reading
+     * this one: the same length, and not this image's own array (operators read source pixels after
+     * writing others, so writing in place would corrupt the result).
+     *
+     * @throws IllegalArgumentException naming both sizes, or the aliasing
+     */
+    public void checkDestination(byte[] dst) {
+        Objects.requireNonNull(dst, "dst");
+        if (dst.length != rgb.length) {
+            throw new IllegalArgumentException(
+                    "destination of "
+                            + dst.length
+                            + " bytes for a "
+                            + width
+                            + "x"
+                            + height
+                            + " RGB image, which needs "
+                            + rgb.length);
+        }
+        if (dst == rgb) {
+            throw new IllegalArgumentException(
+                    "destination is the source's own pixel array: operators cannot work in place");
+        }
     }
 
     /** The channel value (0..255) at (x, y). */

@@ -12,7 +12,9 @@ import org.apache.flink.util.Collector;
  * augmented copies ({@link ImageAugmenter}): the class's count plus the extra variants class
  * balancing asked for. They are numbered 1.., each seeded from (seed, id, variant) and carrying its
  * operations as provenance. Variants keep the source's id and split key, so they land in the
- * source's split. Stateless and deterministic; counts {@code augment.image_variants}.
+ * source's split. Stateless and deterministic; counts {@code augment.image_variants}. Each parallel
+ * instance holds its own {@link ImageAugmenter} (made in {@code open}; its scratch buffers are not
+ * thread-safe), and every emitted variant owns a fresh pixel array.
  */
 public class ImageAugmentFunction extends ProcessFunction<ImageEvent, ImageEvent> {
 

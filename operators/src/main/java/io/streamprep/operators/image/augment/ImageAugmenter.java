@@ -6,6 +6,8 @@ import io.streamprep.operators.common.StableHash;
 import io.streamprep.operators.image.Geometry;
 import io.streamprep.operators.image.RgbImage;
 import io.streamprep.schemas.serde.Json;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -14,12 +16,21 @@ import java.util.SplittableRandom;
  * replay gives byte-identical variants on any machine and parallelism. Each operator's coin is
  * tossed in a fixed order (hflip, vflip, rotate, crop, scale, jitter, noise, blur); the applied
  * ones and their parameters are returned as the provenance JSON array.
+ *
+ * <p>Intermediate images of a chain go through two scratch arrays owned by this instance (reused
+ * memory stays in cache; a fresh array per step is zeroed, cold memory); only the final image of
+ * each variant is a fresh array, owned by the returned {@link Variant} (also when no operator
+ * applies: then it is a copy of the source). The source is never modified. <b>Not thread-safe</b>
+ * because of the scratch arrays: use one instance per thread ({@link ImageAugmentFunction} makes
+ * one per parallel subtask in {@code open}).
  */
 public final class ImageAugmenter {
 
     private final ImageAugmentPolicy policy;
     private final long seed;
     private final int background;
+    private byte[] scratchA = new byte[0];
+    private byte[] scratchB = new byte[0];
 
     public ImageAugmenter(ImageAugmentPolicy policy, long seed, int background) {
         this.policy = policy;
@@ -27,32 +38,40 @@ public final class ImageAugmenter {
         this.background = background;
     }
 
-    /** One variant: the pixels and the operations applied (a JSON array, maybe empty). */
+    /** One variant: the pixels (a fresh array) and the operations applied (a JSON array). */
     public record Variant(RgbImage image, String operations) {}
 
+    /** One chosen operation, writing its result into the given destination. */
+    private interface Step {
+        RgbImage apply(RgbImage src, byte[] dst);
+    }
+
     public Variant variant(RgbImage source, String id, int variant) {
+        // All coins and parameters are drawn first, in the order the allocating chain drew them
+        // (every operator keeps the size, so the crop's draws do not depend on earlier steps),
+        // then the steps run: the last one writes straight into the variant's own array.
         SplittableRandom random = StableHash.random(seed, id, variant);
         ArrayNode ops = Json.MAPPER.createArrayNode();
-        RgbImage img = source;
+        List<Step> steps = new ArrayList<>(8);
         if (random.nextDouble() < policy.hflipP()) {
-            img = Geometry.flipHorizontal(img);
+            steps.add(Geometry::flipHorizontal);
             ops.addObject().put("op", "hflip");
         }
         if (random.nextDouble() < policy.vflipP()) {
-            img = Geometry.flipVertical(img);
+            steps.add(Geometry::flipVertical);
             ops.addObject().put("op", "vflip");
         }
         if (random.nextDouble() < policy.rotateP()) {
             double degrees = round(uniform(random, -1, 1) * policy.rotateMaxDegrees());
-            img = PixelOps.rotate(img, degrees, background);
+            steps.add((img, dst) -> PixelOps.rotate(img, degrees, background, dst));
             ops.addObject().put("op", "rotate").put("degrees", degrees);
         }
         if (random.nextDouble() < policy.cropP()) {
-            img = crop(img, random, ops.addObject());
+            steps.add(crop(source.width(), source.height(), random, ops.addObject()));
         }
         if (random.nextDouble() < policy.scaleP()) {
             double factor = round(1 + uniform(random, -1, 1) * policy.scaleRange());
-            img = PixelOps.scale(img, factor, background);
+            steps.add((img, dst) -> PixelOps.scale(img, factor, background, dst));
             ops.addObject().put("op", "scale").put("factor", factor);
         }
         if (random.nextDouble() < policy.jitterP()) {
@@ -60,7 +79,7 @@ public final class ImageAugmenter {
             double c = round(1 + uniform(random, -1, 1) * policy.contrast());
             double s = round(1 + uniform(random, -1, 1) * policy.saturation());
             double h = round(uniform(random, -1, 1) * policy.hue());
-            img = PixelOps.colourJitter(img, b, c, s, h);
+            steps.add((img, dst) -> PixelOps.colourJitter(img, b, c, s, h, dst));
             ops.addObject()
                     .put("op", "jitter")
                     .put("brightness", b)
@@ -70,21 +89,38 @@ public final class ImageAugmenter {
         }
         if (random.nextDouble() < policy.noiseP()) {
             double sigma = round(uniform(random, 0, 1) * policy.noiseMaxSigma());
-            img = PixelOps.gaussianNoise(img, sigma, random.split());
+            SplittableRandom noise = random.split();
+            steps.add((img, dst) -> PixelOps.gaussianNoise(img, sigma, noise, dst));
             ops.addObject().put("op", "noise").put("sigma", sigma);
         }
         if (random.nextDouble() < policy.blurP()) {
             double sigma = round(0.1 + uniform(random, 0, 1) * (policy.blurMaxSigma() - 0.1));
-            img = PixelOps.gaussianBlur(img, sigma);
+            steps.add((img, dst) -> PixelOps.gaussianBlur(img, sigma, dst));
             ops.addObject().put("op", "blur").put("sigma", sigma);
         }
-        return new Variant(img, ops.toString());
+        return new Variant(run(source, steps), ops.toString());
+    }
+
+    /** Runs the steps through the scratch arrays, the last one into a fresh array. */
+    private RgbImage run(RgbImage source, List<Step> steps) {
+        int length = source.rgb().length;
+        if (steps.isEmpty()) {
+            return new RgbImage(source.width(), source.height(), source.rgb().clone());
+        }
+        if (scratchA.length != length) {
+            scratchA = new byte[length];
+            scratchB = new byte[length];
+        }
+        RgbImage img = source;
+        int last = steps.size() - 1;
+        for (int i = 0; i < last; i++) {
+            img = steps.get(i).apply(img, img.rgb() == scratchA ? scratchB : scratchA);
+        }
+        return steps.get(last).apply(img, new byte[length]);
     }
 
     /** torchvision's RandomResizedCrop: area share and aspect ratio drawn, up to 10 tries. */
-    private RgbImage crop(RgbImage img, SplittableRandom random, ObjectNode op) {
-        int w = img.width();
-        int h = img.height();
+    private Step crop(int w, int h, SplittableRandom random, ObjectNode op) {
         double cw = w;
         double ch = h;
         for (int attempt = 0; attempt < 10; attempt++) {
@@ -104,7 +140,9 @@ public final class ImageAugmenter {
         cw = round(cw);
         ch = round(ch);
         op.put("op", "crop").put("x", x).put("y", y).put("width", cw).put("height", ch);
-        return PixelOps.resizedCrop(img, x, y, cw, ch);
+        double width = cw;
+        double height = ch;
+        return (img, dst) -> PixelOps.resizedCrop(img, x, y, width, height, dst);
     }
 
     private static double uniform(SplittableRandom random, double min, double max) {

@@ -10,6 +10,13 @@ import java.util.SplittableRandom;
  * per-pixel {@code BufferedImage} calls). Geometric operators keep the image size; uncovered areas
  * are filled with the background colour. Flips are in {@link
  * io.streamprep.operators.image.Geometry}.
+ *
+ * <p>Every operator comes in two forms with byte-identical output: one returning a new array, and
+ * one writing into a caller's {@code dst} of the image's length (every byte overwritten, so it may
+ * hold anything before) and returning the image over it. Reusing destinations keeps the written
+ * memory in cache: a fresh Java array is zeroed, young-generation memory not touched recently.
+ * {@code src} is never modified; {@code dst} must not be {@code src}'s own array ({@link
+ * RgbImage#checkDestination}, IllegalArgumentException).
  */
 public final class PixelOps {
 
@@ -24,24 +31,37 @@ public final class PixelOps {
      * 8-bit fractions (OpenCV's warpAffine uses 5 bits), in integers only.
      */
     public static RgbImage rotate(RgbImage src, double degrees, int background) {
+        if (quarterTurns(degrees) == 0) {
+            return src;
+        }
+        return rotate(src, degrees, background, new byte[src.rgb().length]);
+    }
+
+    /**
+     * {@link #rotate(RgbImage, double, int)} written into {@code dst} (a multiple of 360 degrees
+     * copies the source).
+     *
+     * @return the image over {@code dst}
+     * @throws IllegalArgumentException if {@code dst} has the wrong length or is {@code src}'s
+     *     array
+     */
+    public static RgbImage rotate(RgbImage src, double degrees, int background, byte[] dst) {
+        src.checkDestination(dst);
         int w = src.width();
         int h = src.height();
-        double turns = degrees / 90;
-        if (turns == Math.rint(turns)) {
-            int quarter = (int) Math.floorMod((long) turns, 4L);
-            if (quarter == 0) {
-                return src;
-            }
-            if (quarter == 2) {
-                return Geometry.upright(src, 3);
-            }
-            if (w == h) {
-                return Geometry.upright(src, quarter == 1 ? 8 : 6);
-            }
+        int quarter = quarterTurns(degrees);
+        if (quarter == 0) {
+            return Geometry.upright(src, 1, dst);
+        }
+        if (quarter == 2) {
+            return Geometry.upright(src, 3, dst);
+        }
+        if (quarter > 0 && w == h) {
+            return Geometry.upright(src, quarter == 1 ? 8 : 6, dst);
         }
         int row = w * 3;
         byte[] in = src.rgb();
-        byte[] out = new byte[row * h];
+        byte[] out = dst;
         byte bgR = (byte) (background >>> 16);
         byte bgG = (byte) (background >>> 8);
         byte bgB = (byte) background;
@@ -127,6 +147,12 @@ public final class PixelOps {
         return new RgbImage(w, h, out);
     }
 
+    /** 0..3 for a whole number of quarter turns (counter-clockwise), otherwise -1. */
+    private static int quarterTurns(double degrees) {
+        double turns = degrees / 90;
+        return turns == Math.rint(turns) ? (int) Math.floorMod((long) turns, 4L) : -1;
+    }
+
     private static boolean inside(long sx, long sy, long maxX, long maxY) {
         return sx >= 0 && sy >= 0 && sx <= maxX && sy <= maxY;
     }
@@ -183,7 +209,23 @@ public final class PixelOps {
 
     /** Cuts the rectangle and resizes it back to the image's size (random resized crop). */
     public static RgbImage resizedCrop(RgbImage src, double x, double y, double cw, double ch) {
-        return Resampler.resizeRegion(src, x, y, cw, ch, src.width(), src.height());
+        return resizedCrop(src, x, y, cw, ch, new byte[src.rgb().length]);
+    }
+
+    /**
+     * {@link #resizedCrop(RgbImage, double, double, double, double)} written into {@code dst}.
+     *
+     * @return the image over {@code dst}
+     * @throws IllegalArgumentException if {@code dst} has the wrong length or is {@code src}'s
+     *     array
+     */
+    public static RgbImage resizedCrop(
+            RgbImage src, double x, double y, double cw, double ch, byte[] dst) {
+        src.checkDestination(dst);
+        int w = src.width();
+        int h = src.height();
+        Resampler.resizeRegionInto(src, x, y, cw, ch, w, h, dst, 0, w * 3);
+        return new RgbImage(w, h, dst);
     }
 
     /**
@@ -191,19 +233,31 @@ public final class PixelOps {
      * same size.
      */
     public static RgbImage scale(RgbImage src, double factor, int background) {
+        return scale(src, factor, background, new byte[src.rgb().length]);
+    }
+
+    /**
+     * {@link #scale(RgbImage, double, int)} written into {@code dst}.
+     *
+     * @return the image over {@code dst}
+     * @throws IllegalArgumentException if {@code dst} has the wrong length or is {@code src}'s
+     *     array
+     */
+    public static RgbImage scale(RgbImage src, double factor, int background, byte[] dst) {
+        src.checkDestination(dst);
         int w = src.width();
         int h = src.height();
         if (factor >= 1) {
             double cw = w / factor;
             double ch = h / factor;
-            return resizedCrop(src, (w - cw) / 2, (h - ch) / 2, cw, ch);
+            return resizedCrop(src, (w - cw) / 2, (h - ch) / 2, cw, ch, dst);
         }
         int sw = Math.max(1, (int) Math.round(w * factor));
         int sh = Math.max(1, (int) Math.round(h * factor));
         int ox = (w - sw) / 2;
         int oy = (h - sh) / 2;
         int row = w * 3;
-        byte[] out = new byte[row * h];
+        byte[] out = dst;
         // The shrunk image is written in place; only the margins around it get the background.
         Resampler.resizeRegionInto(src, 0, 0, w, h, sw, sh, out, (oy * w + ox) * 3, row);
         fill(out, 0, (oy * w + ox) * 3, background);
@@ -238,6 +292,24 @@ public final class PixelOps {
      */
     public static RgbImage colourJitter(
             RgbImage src, double brightness, double contrast, double saturation, double hue) {
+        return colourJitter(src, brightness, contrast, saturation, hue, new byte[src.rgb().length]);
+    }
+
+    /**
+     * {@link #colourJitter(RgbImage, double, double, double, double)} written into {@code dst}.
+     *
+     * @return the image over {@code dst}
+     * @throws IllegalArgumentException if {@code dst} has the wrong length or is {@code src}'s
+     *     array
+     */
+    public static RgbImage colourJitter(
+            RgbImage src,
+            double brightness,
+            double contrast,
+            double saturation,
+            double hue,
+            byte[] dst) {
+        src.checkDestination(dst);
         double[] m = identity();
         double[] t = new double[3];
         m = multiply(diagonal(brightness), m);
@@ -254,13 +326,27 @@ public final class PixelOps {
             m = multiply(rot, m);
             t = apply(rot, t);
         }
-        return affine(src, m, t);
+        return affine(src, m, t, dst);
     }
 
     /** Adds Gaussian noise of standard deviation {@code sigma} (pixel units) to every value. */
     public static RgbImage gaussianNoise(RgbImage src, double sigma, SplittableRandom random) {
+        return gaussianNoise(src, sigma, random, new byte[src.rgb().length]);
+    }
+
+    /**
+     * {@link #gaussianNoise(RgbImage, double, SplittableRandom)} written into {@code dst} (the same
+     * draws from {@code random}, so the same bytes).
+     *
+     * @return the image over {@code dst}
+     * @throws IllegalArgumentException if {@code dst} has the wrong length or is {@code src}'s
+     *     array
+     */
+    public static RgbImage gaussianNoise(
+            RgbImage src, double sigma, SplittableRandom random, byte[] dst) {
+        src.checkDestination(dst);
         byte[] in = src.rgb();
-        byte[] out = new byte[in.length];
+        byte[] out = dst;
         for (int i = 0; i < in.length; i++) {
             out[i] = clamp((float) ((in[i] & 0xFF) + random.nextGaussian() * sigma));
         }
@@ -273,6 +359,18 @@ public final class PixelOps {
      * the horizontal pass keeps 8 fractional bits and the vertical pass rounds once.
      */
     public static RgbImage gaussianBlur(RgbImage src, double sigma) {
+        return gaussianBlur(src, sigma, new byte[src.rgb().length]);
+    }
+
+    /**
+     * {@link #gaussianBlur(RgbImage, double)} written into {@code dst}.
+     *
+     * @return the image over {@code dst}
+     * @throws IllegalArgumentException if {@code dst} has the wrong length or is {@code src}'s
+     *     array
+     */
+    public static RgbImage gaussianBlur(RgbImage src, double sigma, byte[] dst) {
+        src.checkDestination(dst);
         int radius = Math.max(1, (int) Math.ceil(3 * sigma));
         int[] kernel = blurKernel(sigma, radius);
         int w = src.width();
@@ -291,7 +389,7 @@ public final class PixelOps {
         int[] left = new int[rowLen];
         int[] right = new int[rowLen];
         int centre = kernel[radius];
-        byte[] out = new byte[in.length];
+        byte[] out = dst;
         int outRound = 1 << (BLUR_BITS + 7);
         int[] acc = new int[rowLen];
         int done = 0;
@@ -395,13 +493,12 @@ public final class PixelOps {
         return (byte) (i < 0 ? 0 : Math.min(i, 255));
     }
 
-    private static RgbImage affine(RgbImage src, double[] m, double[] t) {
+    private static RgbImage affine(RgbImage src, double[] m, double[] t, byte[] out) {
         float m0 = (float) m[0], m1 = (float) m[1], m2 = (float) m[2];
         float m3 = (float) m[3], m4 = (float) m[4], m5 = (float) m[5];
         float m6 = (float) m[6], m7 = (float) m[7], m8 = (float) m[8];
         float t0 = (float) t[0], t1 = (float) t[1], t2 = (float) t[2];
         byte[] in = src.rgb();
-        byte[] out = new byte[in.length];
         for (int i = 0; i < in.length; i += 3) {
             float r = in[i] & 0xFF;
             float g = in[i + 1] & 0xFF;
