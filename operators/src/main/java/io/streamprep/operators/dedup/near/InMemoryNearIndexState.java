@@ -14,10 +14,12 @@ import org.apache.flink.streaming.api.operators.InternalTimerService;
  */
 final class InMemoryNearIndexState implements NearIndexState {
 
+    private static final long[] NONE = new long[0];
+
     private final InternalTimerService<VoidNamespace> timers;
     private final Map<Long, List<NearProbe>> pending = new HashMap<>();
     private final Map<Long, Map<String, NearMember>> members = new HashMap<>();
-    private final Map<Long, List<MemberRef>> bands = new HashMap<>();
+    private final Map<Long, long[]> bands = new HashMap<>();
 
     InMemoryNearIndexState(InternalTimerService<VoidNamespace> timers) {
         this.timers = timers;
@@ -35,32 +37,33 @@ final class InMemoryNearIndexState implements NearIndexState {
     }
 
     @Override
-    public List<MemberRef> band(long bandKey) {
-        return bands.getOrDefault(bandKey, List.of());
+    public long[] band(long bandKey) {
+        return bands.getOrDefault(bandKey, NONE);
     }
 
     @Override
-    public void addToBand(long bandKey, MemberRef ref) {
-        bands.computeIfAbsent(bandKey, k -> new ArrayList<>(1)).add(ref);
+    public void addToBand(long bandKey, long eventTime) {
+        bands.put(bandKey, NearIndexState.with(bands.get(bandKey), eventTime));
     }
 
     @Override
-    public void removeFromBand(long bandKey, MemberRef ref) {
-        List<MemberRef> refs = bands.get(bandKey);
-        if (refs != null && refs.remove(ref) && refs.isEmpty()) {
+    public void removeFromBand(long bandKey, long eventTime) {
+        long[] left = NearIndexState.without(bands.get(bandKey), eventTime);
+        if (left == null) {
             bands.remove(bandKey);
+        } else {
+            bands.put(bandKey, left);
         }
     }
 
     @Override
-    public NearMember member(MemberRef ref) {
-        Map<String, NearMember> atTime = members.get(ref.eventTime());
-        return atTime == null ? null : atTime.get(ref.id());
+    public Map<String, NearMember> members(long eventTime) {
+        return members.getOrDefault(eventTime, Map.of());
     }
 
     @Override
-    public void putMember(MemberRef ref, NearMember member) {
-        members.computeIfAbsent(ref.eventTime(), t -> new HashMap<>(2)).put(ref.id(), member);
+    public void putMember(long eventTime, String id, NearMember member) {
+        members.computeIfAbsent(eventTime, t -> new HashMap<>(2)).put(id, member);
     }
 
     @Override

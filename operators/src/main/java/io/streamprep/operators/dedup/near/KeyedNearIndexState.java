@@ -13,15 +13,16 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.KeyContext;
 
 /**
- * The index in keyed state, one state entry per LSH band key and per event time, for STREAMING
+ * The index in keyed state, one state entry per LSH band key (the event times of its
+ * representatives, a {@code long[]}) and per event time (its representatives by id), for STREAMING
  * execution.
  *
  * <p>Why not one key: the heap backend snapshots copy-on-write per state entry, so an index kept as
@@ -33,11 +34,13 @@ import org.apache.flink.streaming.api.operators.KeyContext;
  */
 final class KeyedNearIndexState implements NearIndexState {
 
+    private static final long[] NONE = new long[0];
+
     private final KeyContext keys;
     private final InternalTimerService<VoidNamespace> timers;
     private final ListState<NearProbe> pending;
     private final MapState<String, NearMember> members;
-    private final ValueState<List<MemberRef>> bands;
+    private final ValueState<long[]> bands;
 
     KeyedNearIndexState(
             KeyContext keys,
@@ -51,8 +54,9 @@ final class KeyedNearIndexState implements NearIndexState {
         MapStateDescriptor<String, NearMember> membersDescriptor =
                 new MapStateDescriptor<>(
                         "near-members", Types.STRING, TypeInformation.of(NearMember.class));
-        ValueStateDescriptor<List<MemberRef>> bandsDescriptor =
-                new ValueStateDescriptor<>("near-bands", new ListTypeInfo<>(MemberRef.class));
+        ValueStateDescriptor<long[]> bandsDescriptor =
+                new ValueStateDescriptor<>(
+                        "near-bands", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
         SafetyNetTtl.apply(pendingDescriptor, stateTtl);
         SafetyNetTtl.apply(membersDescriptor, stateTtl);
         SafetyNetTtl.apply(bandsDescriptor, stateTtl);
@@ -85,47 +89,48 @@ final class KeyedNearIndexState implements NearIndexState {
     }
 
     @Override
-    public List<MemberRef> band(long bandKey) throws Exception {
+    public long[] band(long bandKey) throws Exception {
         at(bandKey);
-        List<MemberRef> refs = bands.value();
-        return refs == null ? List.of() : refs;
+        long[] times = bands.value();
+        return times == null ? NONE : times;
     }
 
     @Override
-    public void addToBand(long bandKey, MemberRef ref) throws Exception {
+    public void addToBand(long bandKey, long eventTime) throws Exception {
         at(bandKey);
-        List<MemberRef> refs = bands.value();
-        if (refs == null) {
-            refs = new ArrayList<>(1);
+        long[] times = bands.value();
+        long[] more = NearIndexState.with(times, eventTime);
+        if (more != times) {
+            bands.update(more);
         }
-        refs.add(ref);
-        bands.update(refs);
     }
 
     @Override
-    public void removeFromBand(long bandKey, MemberRef ref) throws Exception {
+    public void removeFromBand(long bandKey, long eventTime) throws Exception {
         at(bandKey);
-        List<MemberRef> refs = bands.value();
-        if (refs == null || !refs.remove(ref)) {
-            return;
-        }
-        if (refs.isEmpty()) {
+        long[] times = bands.value();
+        long[] left = NearIndexState.without(times, eventTime);
+        if (left == null) {
             bands.clear();
-        } else {
-            bands.update(refs);
+        } else if (left != times) {
+            bands.update(left);
         }
     }
 
     @Override
-    public NearMember member(MemberRef ref) throws Exception {
-        at(ref.eventTime());
-        return members.get(ref.id());
+    public Map<String, NearMember> members(long eventTime) throws Exception {
+        at(eventTime);
+        Map<String, NearMember> atTime = new HashMap<>(2);
+        for (Map.Entry<String, NearMember> e : members.entries()) {
+            atTime.put(e.getKey(), e.getValue());
+        }
+        return atTime;
     }
 
     @Override
-    public void putMember(MemberRef ref, NearMember member) throws Exception {
-        at(ref.eventTime());
-        members.put(ref.id(), member);
+    public void putMember(long eventTime, String id, NearMember member) throws Exception {
+        at(eventTime);
+        members.put(id, member);
     }
 
     @Override

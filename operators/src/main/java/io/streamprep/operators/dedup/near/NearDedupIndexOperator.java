@@ -42,8 +42,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * dedup.near-late}.
  *
  * <p><b>State.</b> Per representative: its {@link NearMember} (signature, cluster representative)
- * under its event time, and a {@link MemberRef} in the list of each of its band keys. In STREAMING
- * these are keyed state entries, one per event time and one per band key ({@link
+ * under its event time and id, and its event time in the entry of each of its band keys. In
+ * STREAMING these are keyed state entries, one per event time and one per band key ({@link
  * KeyedNearIndexState}), so checkpoints copy and write only what changed; in BATCH they are plain
  * maps ({@link InMemoryNearIndexState}). An event-time timer at {@code eventTime + window + 1}
  * removes a representative, so state lives one window; a processing-time TTL is the safety net if
@@ -141,70 +141,92 @@ public class NearDedupIndexOperator extends AbstractStreamOperator<NearVerdict>
 
     private NearVerdict judge(NearProbe probe, boolean late) throws Exception {
         long[] keys = model.bandKeys(probe.signature());
-        MemberRef self = new MemberRef(probe.eventTime(), probe.id());
-        MemberRef bestRef = null;
+        long time = probe.eventTime();
+        String bestId = null;
+        long bestTime = 0;
         NearMember best = null;
         double bestSimilarity = 0.0;
-        Set<MemberRef> seen = new HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (long key : keys) {
-            for (MemberRef ref : index.band(key)) {
-                if (!seen.add(ref)
-                        || !inWindow(ref, self, late)
-                        || (bestRef != null && !ref.isBefore(bestRef))) {
+            for (long t : index.band(key)) {
+                if (!seen.add(t) || !inWindow(t, time, late) || (best != null && t > bestTime)) {
                     continue;
                 }
-                NearMember member = index.member(ref);
-                if (member == null) {
-                    continue;
-                }
-                double similarity = model.similarity(probe.signature(), member.signature());
-                if (model.isDuplicate(probe.signature(), member.signature(), similarity)) {
-                    best = member;
-                    bestRef = ref;
-                    bestSimilarity = similarity;
+                for (Map.Entry<String, NearMember> e : index.members(t).entrySet()) {
+                    String id = e.getKey();
+                    NearMember member = e.getValue();
+                    if (!comparable(t, id, probe, late)
+                            || (best != null && !before(t, id, bestTime, bestId))
+                            || !sharesBand(keys, member)) {
+                        continue;
+                    }
+                    double similarity = model.similarity(probe.signature(), member.signature());
+                    if (model.isDuplicate(probe.signature(), member.signature(), similarity)) {
+                        best = member;
+                        bestId = id;
+                        bestTime = t;
+                        bestSimilarity = similarity;
+                    }
                 }
             }
         }
         String representative = best == null ? probe.id() : best.representative();
         if (best == null || mode == Mode.GROUP) {
-            remember(self, probe, keys, representative);
+            remember(probe, keys, representative);
         }
-        return new NearVerdict(
-                probe.key(),
-                probe.id(),
-                bestRef == null ? null : bestRef.id(),
-                bestSimilarity,
-                representative);
+        return new NearVerdict(probe.key(), probe.id(), bestId, bestSimilarity, representative);
     }
 
-    private boolean inWindow(MemberRef member, MemberRef probe, boolean late) {
+    /** Whether representatives of event time {@code t} are within the window of the probe's. */
+    private boolean inWindow(long t, long time, boolean late) {
         if (late) {
-            return Math.abs(probe.eventTime() - member.eventTime()) <= windowMillis
-                    && !member.id().equals(probe.id());
+            return Math.abs(time - t) <= windowMillis;
         }
-        return probe.eventTime() - member.eventTime() <= windowMillis && member.isBefore(probe);
+        return t <= time && time - t <= windowMillis;
     }
 
-    private void remember(MemberRef self, NearProbe probe, long[] keys, String representative)
-            throws Exception {
-        if (index.member(self) != null) {
+    /** On time, only earlier records (by event time, then id) count; late, any other record. */
+    private static boolean comparable(long t, String id, NearProbe probe, boolean late) {
+        return late ? !id.equals(probe.id()) : before(t, id, probe.eventTime(), probe.id());
+    }
+
+    private static boolean before(long aTime, String aId, long bTime, String bId) {
+        return aTime < bTime || (aTime == bTime && aId.compareTo(bId) < 0);
+    }
+
+    /**
+     * Band entries hold event times, so a representative found through one is checked to really
+     * share a band key (others at the same event time may not).
+     */
+    private boolean sharesBand(long[] keys, NearMember member) {
+        for (long theirs : model.bandKeys(member.signature())) {
+            for (long ours : keys) {
+                if (theirs == ours) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void remember(NearProbe probe, long[] keys, String representative) throws Exception {
+        long time = probe.eventTime();
+        if (index.members(time).containsKey(probe.id())) {
             return; // a repeated (id, event time) never replaces the first record
         }
-        index.putMember(self, new NearMember(probe.eventTime(), probe.signature(), representative));
+        index.putMember(time, probe.id(), new NearMember(time, probe.signature(), representative));
         for (long key : keys) {
-            index.addToBand(key, self);
+            index.addToBand(key, time);
         }
-        if (probe.eventTime() <= Long.MAX_VALUE - windowMillis - 1) {
-            index.registerTimer(probe.eventTime() + windowMillis + 1);
+        if (time <= Long.MAX_VALUE - windowMillis - 1) {
+            index.registerTimer(time + windowMillis + 1);
         }
     }
 
     private void expire(long eventTime) throws Exception {
-        Map<String, NearMember> gone = index.takeMembers(eventTime);
-        for (Map.Entry<String, NearMember> e : gone.entrySet()) {
-            MemberRef ref = new MemberRef(eventTime, e.getKey());
-            for (long key : model.bandKeys(e.getValue().signature())) {
-                index.removeFromBand(key, ref);
+        for (NearMember member : index.takeMembers(eventTime).values()) {
+            for (long key : model.bandKeys(member.signature())) {
+                index.removeFromBand(key, eventTime);
             }
         }
     }
