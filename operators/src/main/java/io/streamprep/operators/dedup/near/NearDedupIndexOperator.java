@@ -3,6 +3,7 @@ package io.streamprep.operators.dedup.near;
 import io.streamprep.operators.common.PipelineCounters;
 import io.streamprep.schemas.config.NearDedupOptions.Mode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,7 @@ public class NearDedupIndexOperator extends AbstractStreamOperator<NearVerdict>
         long timestamp = timer.getTimestamp();
         List<NearProbe> due = index.takePending(timestamp);
         if (!due.isEmpty()) {
-            due = new java.util.ArrayList<>(due);
+            due = new ArrayList<>(due); // a store may hand out its own or an immutable list
             due.sort(NearProbe.ORDER);
             for (NearProbe probe : due) {
                 output.collect(new StreamRecord<>(judge(probe, false), timestamp));
