@@ -57,8 +57,14 @@ final class InMemoryNearIndexState implements NearIndexState {
     }
 
     @Override
-    public Map<String, NearMember> members(long eventTime) {
-        return members.getOrDefault(eventTime, Map.of());
+    public Iterable<Map.Entry<String, NearMember>> members(long eventTime) {
+        return members.getOrDefault(eventTime, Map.of()).entrySet();
+    }
+
+    @Override
+    public NearMember member(long eventTime, String id) {
+        Map<String, NearMember> atTime = members.get(eventTime);
+        return atTime == null ? null : atTime.get(id);
     }
 
     @Override

@@ -118,13 +118,15 @@ final class KeyedNearIndexState implements NearIndexState {
     }
 
     @Override
-    public Map<String, NearMember> members(long eventTime) throws Exception {
+    public Iterable<Map.Entry<String, NearMember>> members(long eventTime) throws Exception {
         at(eventTime);
-        Map<String, NearMember> atTime = new HashMap<>(2);
-        for (Map.Entry<String, NearMember> e : members.entries()) {
-            atTime.put(e.getKey(), e.getValue());
-        }
-        return atTime;
+        return members.entries();
+    }
+
+    @Override
+    public NearMember member(long eventTime, String id) throws Exception {
+        at(eventTime);
+        return members.get(id);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.streamprep.operators.dedup.near;
 import io.streamprep.operators.common.PipelineCounters;
 import io.streamprep.schemas.config.NearDedupOptions.Mode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +125,6 @@ public class NearDedupIndexOperator extends AbstractStreamOperator<NearVerdict>
         long timestamp = timer.getTimestamp();
         List<NearProbe> due = index.takePending(timestamp);
         if (!due.isEmpty()) {
-            due = new ArrayList<>(due); // a store may hand out its own or an immutable list
             due.sort(NearProbe.ORDER);
             for (NearProbe probe : due) {
                 output.collect(new StreamRecord<>(judge(probe, false), timestamp));
@@ -153,7 +151,7 @@ public class NearDedupIndexOperator extends AbstractStreamOperator<NearVerdict>
                 if (!seen.add(t) || !inWindow(t, time, late) || (best != null && t > bestTime)) {
                     continue;
                 }
-                for (Map.Entry<String, NearMember> e : index.members(t).entrySet()) {
+                for (Map.Entry<String, NearMember> e : index.members(t)) {
                     String id = e.getKey();
                     NearMember member = e.getValue();
                     if (!comparable(t, id, probe, late)
@@ -212,7 +210,7 @@ public class NearDedupIndexOperator extends AbstractStreamOperator<NearVerdict>
 
     private void remember(NearProbe probe, long[] keys, String representative) throws Exception {
         long time = probe.eventTime();
-        if (index.members(time).containsKey(probe.id())) {
+        if (index.member(time, probe.id()) != null) {
             return; // a repeated (id, event time) never replaces the first record
         }
         index.putMember(time, probe.id(), new NearMember(time, probe.signature(), representative));

@@ -14,7 +14,10 @@ interface NearIndexState {
 
     void addPending(NearProbe probe) throws Exception;
 
-    /** Removes and returns the probes waiting at {@code eventTime} (empty if none). */
+    /**
+     * Removes and returns the probes waiting at {@code eventTime}: a list the caller may reorder,
+     * empty (and then possibly immutable) if none.
+     */
     List<NearProbe> takePending(long eventTime) throws Exception;
 
     /**
@@ -29,8 +32,14 @@ interface NearIndexState {
     /** Removes {@code eventTime} from the band; a band left empty is removed. */
     void removeFromBand(long bandKey, long eventTime) throws Exception;
 
-    /** The representatives of {@code eventTime}, by id (empty if none); not to be modified. */
-    Map<String, NearMember> members(long eventTime) throws Exception;
+    /**
+     * The representatives of {@code eventTime} as (id, member) entries, empty if none; valid until
+     * the next call on this state.
+     */
+    Iterable<Map.Entry<String, NearMember>> members(long eventTime) throws Exception;
+
+    /** The representative with {@code id} at {@code eventTime}, or {@code null}. */
+    NearMember member(long eventTime, String id) throws Exception;
 
     void putMember(long eventTime, String id, NearMember member) throws Exception;
 
