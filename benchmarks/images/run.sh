@@ -6,6 +6,9 @@
 # Usage: [STEPS="copy hflip_into ..."] benchmarks/images/run.sh [image-folder]
 # Steps named *_into write into one preallocated destination on both sides (Java's into-buffer
 # operator forms, OpenCV's dst= and numpy's out=); the others allocate their output, as before.
+# Java runs with --add-modules=jdk.incubator.vector, so the operators use their SIMD kernels where
+# the hardware has them (VectorSupport; the kernels' choice is printed once). BASELINE_SCALAR=1 also
+# runs each Java step without the module (scalar code only), printed as "before" lines.
 # With BASELINE_CLASSES=<dir of compiled classes> (e.g. an older Resampler/PixelOps/Geometry built
 # with javac -cp benchmarks.jar), each Java step also runs with those classes first on the class
 # path, printed as "before" lines, so old and new code are measured in the same run.
@@ -46,8 +49,13 @@ steps=(pipeline decode copy hflip vflip rotate resized_crop scale colour_jitter 
 if [ -n "${STEPS:-}" ]; then read -r -a steps <<<"$STEPS"; fi
 {
   for step in "${steps[@]}"; do
-    java -Xmx1g -Djava.awt.headless=true -cp "$root/benchmarks/target/benchmarks.jar" \
-      io.streamprep.benchmarks.ImageThroughput "$images" "$step"
+    java -Xmx1g -Djava.awt.headless=true --add-modules=jdk.incubator.vector \
+      -cp "$root/benchmarks/target/benchmarks.jar" \
+      io.streamprep.benchmarks.ImageThroughput "$images" "$step" 2> >(grep -v "incubator modules" >&2)
+    if [ -n "${BASELINE_SCALAR:-}" ]; then
+      java -Xmx1g -Djava.awt.headless=true -cp "$root/benchmarks/target/benchmarks.jar" \
+        io.streamprep.benchmarks.ImageThroughput "$images" "$step" | sed 's/^java /before /'
+    fi
     if [ -n "${BASELINE_CLASSES:-}" ]; then
       java -Xmx1g -Djava.awt.headless=true \
         -cp "$BASELINE_CLASSES:$root/benchmarks/target/benchmarks.jar" \

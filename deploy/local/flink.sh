@@ -41,6 +41,8 @@ readonly JAVA17_OPTS=(
     --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
     --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED
 )
+# The image operators' SIMD kernels (VectorKernels) run only on JVMs started with this module.
+readonly VECTOR_OPTS=(--add-modules=jdk.incubator.vector)
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 DIR="${STREAMPREP_FLINK_DIR:-$REPO_ROOT/.run/flink}"
 
@@ -379,7 +381,7 @@ execution.checkpointing.externalized-checkpoint-retention: RETAIN_ON_CANCELLATIO
 classloader.parent-first-patterns.additional: ["ai.djl.", "com.sun.jna."]
 
 # Read by Flink's own launch scripts; flink.sh passes the same options to every JVM it starts.
-env.java.opts.all: "${JAVA17_OPTS[*]} -Dai.djl.offline=true"
+env.java.opts.all: "${JAVA17_OPTS[*]} ${VECTOR_OPTS[*]} -Dai.djl.offline=true"
 EOF
     local key file
     file="$(conf_dir)/config.yaml"
@@ -435,7 +437,7 @@ launch() {
     (
         cd "$DIR"
         exec nohup env DJL_OFFLINE=true DJL_CACHE_DIR="$DIR/djl-cache" FLINK_PLUGINS_DIR="$DIR/plugins" \
-            "$JAVA" "${jvm_args[@]}" "${JAVA17_OPTS[@]}" -Dai.djl.offline=true \
+            "$JAVA" "${jvm_args[@]}" "${JAVA17_OPTS[@]}" "${VECTOR_OPTS[@]}" -Dai.djl.offline=true \
             -Dlog.file="$log" -Dlog4j.configurationFile="file:$(conf_dir)/log4j.properties" \
             -classpath "$(classpath)" "$main" --configDir "$(conf_dir)" \
             "${dynamic_args[@]}" -D "io.tmp.dirs=$tmp" "$@" \

@@ -8,6 +8,7 @@ import io.streamprep.operators.image.ImageNormalizer;
 import io.streamprep.operators.image.ImageRejection;
 import io.streamprep.operators.image.PixelCodec;
 import io.streamprep.operators.image.RgbImage;
+import io.streamprep.operators.image.VectorSupport;
 import io.streamprep.operators.image.augment.ImageAugmentPolicy;
 import io.streamprep.operators.image.augment.ImageAugmenter;
 import io.streamprep.operators.image.augment.PixelOps;
@@ -53,6 +54,7 @@ public final class ImageThroughput {
 
     public static void main(String[] args) throws Exception {
         Set<String> only = Set.copyOf(Arrays.asList(args).subList(1, args.length));
+        System.err.println("image kernels: " + VectorSupport.describe());
         List<byte[]> files = new ArrayList<>();
         try (Stream<Path> paths = Files.list(Path.of(args[0]))) {
             for (Path p : paths.sorted().toList()) {

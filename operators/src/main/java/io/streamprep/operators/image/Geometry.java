@@ -30,13 +30,25 @@ public final class Geometry {
      */
     public static RgbImage flipHorizontal(RgbImage src, byte[] dst) {
         src.checkDestination(dst);
-        int w = src.width();
-        byte[] in = src.rgb();
-        int row = w * 3;
-        for (int base = 0; base < in.length; base += row) {
-            reversePixels(in, base, dst, base, w);
+        reversePixelRows(src.rgb(), dst, src.width(), src.height());
+        return new RgbImage(src.width(), src.height(), dst);
+    }
+
+    /** Each of the {@code rows} rows of {@code w} pixels written in reverse pixel order. */
+    private static void reversePixelRows(byte[] in, byte[] out, int w, int rows) {
+        if (VectorSupport.wideBytePermutes()) {
+            VectorKernels.reversePixelRows(in, out, w, rows);
+        } else {
+            reversePixelRowsScalar(in, out, w, rows);
         }
-        return new RgbImage(w, src.height(), dst);
+    }
+
+    /** {@link #reversePixelRows} without SIMD (package-private for the tests). */
+    static void reversePixelRowsScalar(byte[] in, byte[] out, int w, int rows) {
+        int row = w * 3;
+        for (int y = 0, base = 0; y < rows; y++, base += row) {
+            reversePixels(in, base, out, base, w);
+        }
     }
 
     /**
@@ -132,7 +144,7 @@ public final class Geometry {
 
     /** Both flips at once: the whole pixel sequence reversed. */
     private static RgbImage rotated180(RgbImage src, byte[] dst) {
-        reversePixels(src.rgb(), 0, dst, 0, src.width() * src.height());
+        reversePixelRows(src.rgb(), dst, src.width() * src.height(), 1);
         return new RgbImage(src.width(), src.height(), dst);
     }
 

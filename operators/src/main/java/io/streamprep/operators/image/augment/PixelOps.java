@@ -3,6 +3,8 @@ package io.streamprep.operators.image.augment;
 import io.streamprep.operators.image.Geometry;
 import io.streamprep.operators.image.Resampler;
 import io.streamprep.operators.image.RgbImage;
+import io.streamprep.operators.image.VectorKernels;
+import io.streamprep.operators.image.VectorSupport;
 import java.util.SplittableRandom;
 
 /**
@@ -375,8 +377,17 @@ public final class PixelOps {
         int[] kernel = blurKernel(sigma, radius);
         int w = src.width();
         int h = src.height();
+        if (VectorSupport.wideIntegerVectors()) {
+            VectorKernels.gaussianBlur(src.rgb(), w, h, kernel, radius, BLUR_BITS, dst);
+        } else {
+            gaussianBlurScalar(src.rgb(), w, h, kernel, radius, dst);
+        }
+        return new RgbImage(w, h, dst);
+    }
+
+    /** The blur without SIMD (package-private for the tests). */
+    static void gaussianBlurScalar(byte[] in, int w, int h, int[] kernel, int radius, byte[] dst) {
         int rowLen = w * 3;
-        byte[] in = src.rgb();
         // Every vectorizable loop below indexes all its int arrays with the same i: JDK 17's
         // auto-vectorizer cannot prove that int arrays read at other offsets do not alias the
         // one written, and would fall back to scalar code (several times slower).
@@ -424,7 +435,6 @@ public final class PixelOps {
                 out[row + i] = (byte) (acc[i] >> (BLUR_BITS + 8));
             }
         }
-        return new RgbImage(w, h, out);
     }
 
     /** One row's horizontal pass, keeping 8 fractional bits, into {@code acc}. */
@@ -470,7 +480,7 @@ public final class PixelOps {
     }
 
     /** The Gaussian as {@value #BLUR_BITS}-bit integers, symmetric, summing exactly to one. */
-    private static int[] blurKernel(double sigma, int radius) {
+    static int[] blurKernel(double sigma, int radius) {
         double[] real = new double[2 * radius + 1];
         double sum = 0;
         for (int i = -radius; i <= radius; i++) {

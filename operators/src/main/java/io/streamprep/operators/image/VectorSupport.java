@@ -1,0 +1,78 @@
+package io.streamprep.operators.image;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Whether the image operators use their SIMD kernels ({@link VectorKernels}, JDK's incubating
+ * Vector API). The kernels give byte-identical results to the scalar code; they are only used where
+ * they were measured to be faster: the JVM was started with {@code --add-modules
+ * jdk.incubator.vector} and its preferred vectors are 512 bits wide (AVX-512). The pixel flips
+ * additionally need byte permutes across the whole vector (x86's AVX512_VBMI), which the JIT
+ * otherwise emulates slower than scalar code; without a way to ask the JVM, that flag is read from
+ * {@code /proc/cpuinfo}, so flips use SIMD on Linux only.
+ *
+ * <p>This class never touches a Vector API type itself, so it loads on any JVM. Without the module,
+ * or if anything in the detection fails, everything runs the scalar code.
+ */
+public final class VectorSupport {
+
+    /** The JDK module holding the Vector API (incubating on JDK 17). */
+    public static final String MODULE = "jdk.incubator.vector";
+
+    private static final boolean WIDE = detectWide();
+    private static final boolean BYTE_PERMUTES = WIDE && cpuFlag("avx512vbmi");
+
+    private VectorSupport() {}
+
+    /** True when 512-bit integer kernels (the blur) run as SIMD. */
+    public static boolean wideIntegerVectors() {
+        return WIDE;
+    }
+
+    /** True when 512-bit byte permutes (the flips) run as SIMD. */
+    public static boolean wideBytePermutes() {
+        return BYTE_PERMUTES;
+    }
+
+    /** One line for logs and benchmark output, e.g. {@code "512-bit SIMD (blur, flips)"}. */
+    public static String describe() {
+        if (!WIDE) {
+            return ModuleLayer.boot().findModule(MODULE).isPresent()
+                    ? "scalar (vectors narrower than 512 bits)"
+                    : "scalar (JVM started without --add-modules " + MODULE + ")";
+        }
+        return BYTE_PERMUTES ? "512-bit SIMD (blur, flips)" : "512-bit SIMD (blur)";
+    }
+
+    private static boolean detectWide() {
+        if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
+            return false;
+        }
+        try {
+            return VectorKernels.preferredBits() >= 512;
+        } catch (LinkageError | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean cpuFlag(String flag) {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (!Files.isReadable(cpuinfo)) {
+            return false;
+        }
+        try (Stream<String> lines = Files.lines(cpuinfo)) {
+            return lines.filter(l -> l.startsWith("flags"))
+                    .findFirst()
+                    .map(
+                            l ->
+                                    (" " + l.substring(l.indexOf(':') + 1) + " ")
+                                            .contains(" " + flag + " "))
+                    .orElse(false);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}
