@@ -51,15 +51,42 @@ public final class Resampler {
             byte[] out,
             int offset,
             int stride) {
+        resizeRegionInto(
+                src,
+                x0,
+                y0,
+                w,
+                h,
+                outW,
+                outH,
+                out,
+                offset,
+                stride,
+                VectorSupport.wideBytePermutes());
+    }
+
+    /** {@link #resizeRegionInto} with or without the SIMD kernels (the same bytes either way). */
+    static void resizeRegionInto(
+            RgbImage src,
+            double x0,
+            double y0,
+            double w,
+            double h,
+            int outW,
+            int outH,
+            byte[] out,
+            int offset,
+            int stride,
+            boolean simd) {
         Weights horizontal = Weights.of(src.width(), x0, w / outW, outW);
         Weights vertical = Weights.of(src.height(), y0, h / outH, outH);
         // The vertical pass is vectorized over whole rows; the horizontal one gathers taps per
         // output pixel, the expensive part. Vertical-first runs it on the outH output rows,
         // horizontal-first on the source rows the vertical taps need: pick the fewer.
         if (vertical.maxIndex - vertical.minIndex + 1 < outH) {
-            horizontalFirst(src, horizontal, vertical, outW, outH, out, offset, stride);
+            horizontalFirst(src, horizontal, vertical, outW, outH, out, offset, stride, simd);
         } else {
-            verticalFirst(src, horizontal, vertical, outW, outH, out, offset, stride);
+            verticalFirst(src, horizontal, vertical, outW, outH, out, offset, stride, simd);
         }
     }
 
@@ -71,7 +98,8 @@ public final class Resampler {
             int outH,
             byte[] out,
             int offset,
-            int stride) {
+            int stride,
+            boolean simd) {
         byte[] in = src.rgb();
         int srcRow = src.width() * 3;
         int colFrom = horizontal.minIndex;
@@ -85,17 +113,27 @@ public final class Resampler {
         int[] acc = new int[cols + horizontal.taps * 3];
         int round = 1 << (TMP_SHIFT - 1);
         int[] first = horizontal.first(colFrom);
+        VectorKernels.TwoTapRows plan =
+                simd && horizontal.taps == 2
+                        ? new VectorKernels.TwoTapRows(first, horizontal.weight, outW)
+                        : null;
         for (int y = 0; y < outH; y++) {
             int start = vertical.start[y];
             int off = y * vertical.taps;
             int n = vertical.count[y];
             // Every loop indexes all its int arrays with the same i: JDK 17's auto-vectorizer
             // cannot prove that offsets into one int array do not alias another.
-            int[] row = widened(in, start * srcRow + colFrom * 3, start, ring, ringRow);
+            int[] row = widened(in, start * srcRow + colFrom * 3, start, ring, ringRow, simd);
             int w0 = vertical.weight[off];
             if (n == 2) {
                 int[] next =
-                        widened(in, (start + 1) * srcRow + colFrom * 3, start + 1, ring, ringRow);
+                        widened(
+                                in,
+                                (start + 1) * srcRow + colFrom * 3,
+                                start + 1,
+                                ring,
+                                ringRow,
+                                simd);
                 int w1 = vertical.weight[off + 1];
                 for (int i = 0; i < cols; i++) {
                     acc[i] = (round + w0 * row[i] + w1 * next[i]) >> TMP_SHIFT;
@@ -106,7 +144,7 @@ public final class Resampler {
                 }
                 for (int k = 1; k < n; k++) {
                     int j = start + k;
-                    row = widened(in, j * srcRow + colFrom * 3, j, ring, ringRow);
+                    row = widened(in, j * srcRow + colFrom * 3, j, ring, ringRow, simd);
                     int wk = vertical.weight[off + k];
                     for (int i = 0; i < cols; i++) {
                         acc[i] += wk * row[i];
@@ -116,7 +154,11 @@ public final class Resampler {
                     acc[i] >>= TMP_SHIFT;
                 }
             }
-            gatherBytes(acc, first, horizontal, out, offset + y * stride, outW);
+            if (plan != null) {
+                plan.resample(acc, 1 << (OUT_SHIFT - 1), OUT_SHIFT, out, offset + y * stride);
+            } else {
+                gatherBytes(acc, first, horizontal, out, offset + y * stride, outW);
+            }
         }
     }
 
@@ -128,7 +170,8 @@ public final class Resampler {
             int outH,
             byte[] out,
             int offset,
-            int stride) {
+            int stride,
+            boolean simd) {
         byte[] in = src.rgb();
         int srcW = src.width();
         int colFrom = horizontal.minIndex;
@@ -144,13 +187,18 @@ public final class Resampler {
         int[] wide = new int[cols + horizontal.taps * 3];
         int[] acc = new int[rowLen];
         int round = 1 << (OUT_SHIFT - 1);
+        VectorKernels.TwoTapRows plan =
+                simd && horizontal.taps == 2
+                        ? new VectorKernels.TwoTapRows(first, horizontal.weight, outW)
+                        : null;
         for (int y = 0; y < outH; y++) {
             int start = vertical.start[y];
             int off = y * vertical.taps;
             int n = vertical.count[y];
             int d = offset + y * stride;
             int[] row =
-                    resampledRow(in, srcW, start, colFrom, wide, first, horizontal, ring, ringRow);
+                    resampledRow(
+                            in, srcW, start, colFrom, wide, first, horizontal, ring, ringRow, plan);
             int w0 = vertical.weight[off];
             if (n == 1) {
                 for (int i = 0; i < rowLen; i++) {
@@ -167,8 +215,13 @@ public final class Resampler {
                                 first,
                                 horizontal,
                                 ring,
-                                ringRow);
+                                ringRow,
+                                plan);
                 int w1 = vertical.weight[off + 1];
+                if (simd) {
+                    VectorKernels.blendToBytes(row, next, w0, w1, round, OUT_SHIFT, out, d, rowLen);
+                    continue;
+                }
                 for (int i = 0; i < rowLen; i++) {
                     acc[i] = (round + w0 * row[i] + w1 * next[i]) >> OUT_SHIFT;
                 }
@@ -187,7 +240,8 @@ public final class Resampler {
                                     first,
                                     horizontal,
                                     ring,
-                                    ringRow);
+                                    ringRow,
+                                    plan);
                     int wk = vertical.weight[off + k];
                     for (int i = 0; i < rowLen; i++) {
                         acc[i] += wk * row[i];
@@ -196,6 +250,10 @@ public final class Resampler {
                 for (int i = 0; i < rowLen; i++) {
                     acc[i] >>= OUT_SHIFT;
                 }
+            }
+            if (simd) {
+                VectorKernels.narrow(acc, out, d, rowLen);
+                continue;
             }
             // Narrowing in a loop of its own: JDK 17 vectorizes no int-to-byte loop, and a plain
             // scalar copy is about twice as fast as the same arithmetic ending in a byte store.
@@ -217,28 +275,39 @@ public final class Resampler {
             int[] first,
             Weights h,
             int[][] ring,
-            int[] ringRow) {
+            int[] ringRow,
+            VectorKernels.TwoTapRows plan) {
         int slot = j % ring.length;
         int[] row = ring[slot];
-        if (ringRow[slot] != j) {
-            int from = (j * srcW + colFrom) * 3;
-            int cols = (h.maxIndex - colFrom + 1) * 3;
-            for (int i = 0; i < cols; i++) {
-                wide[i] = in[from + i] & 0xFF;
-            }
-            gatherInts(wide, first, h, row);
-            ringRow[slot] = j;
+        if (ringRow[slot] == j) {
+            return row;
         }
+        ringRow[slot] = j;
+        if (plan != null) {
+            plan.resample(in, (j * srcW + colFrom) * 3, 1 << (TMP_SHIFT - 1), TMP_SHIFT, row);
+            return row;
+        }
+        int from = (j * srcW + colFrom) * 3;
+        int cols = (h.maxIndex - colFrom + 1) * 3;
+        for (int i = 0; i < cols; i++) {
+            wide[i] = in[from + i] & 0xFF;
+        }
+        gatherInts(wide, first, h, row);
         return row;
     }
 
     /** Source row {@code j}'s needed columns as ints, from the ring or widened into it. */
-    private static int[] widened(byte[] in, int from, int j, int[][] ring, int[] ringRow) {
+    private static int[] widened(
+            byte[] in, int from, int j, int[][] ring, int[] ringRow, boolean simd) {
         int slot = j % ring.length;
         int[] row = ring[slot];
         if (ringRow[slot] != j) {
-            for (int i = 0; i < row.length; i++) {
-                row[i] = in[from + i] & 0xFF;
+            if (simd) {
+                VectorKernels.widen(in, from, row, row.length);
+            } else {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = in[from + i] & 0xFF;
+                }
             }
             ringRow[slot] = j;
         }
@@ -412,28 +481,46 @@ public final class Resampler {
         static Weights of(int srcLen, double origin, double scale, int outLen) {
             double support = Math.max(scale, 1.0);
             boolean unit = support == 1.0;
-            int maxTaps = (int) Math.ceil(support) * 2 + 2;
+            int maxTaps = unit ? 2 : (int) Math.ceil(support) * 2 + 2;
             int[] start = new int[outLen];
             int[] count = new int[outLen];
             double[] real = new double[outLen * maxTaps];
             for (int i = 0; i < outLen; i++) {
                 double centre = origin + (i + 0.5) * scale;
-                int from = Math.max(0, floor(centre - support));
-                int to = Math.min(srcLen - 1, ceil(centre + support));
                 int n = 0;
                 int base = i * maxTaps;
-                for (int j = from; j <= to && n < maxTaps; j++) {
-                    double offset = j + 0.5 - centre;
-                    // Dividing by one is exact, so skipping it changes no bit.
-                    double t = 1.0 - Math.abs(unit ? offset : offset / support);
-                    if (t > 0) {
+                if (unit) {
+                    // Only the pixels jl and jl + 1 can be within one pixel of the centre; the
+                    // offsets are exact, and t is computed as in the general loop below.
+                    int jl = floor(centre - 0.5);
+                    double tl = 1.0 - Math.abs(jl + 0.5 - centre);
+                    double tr = 1.0 - Math.abs((jl + 1) + 0.5 - centre);
+                    if (jl >= 0 && jl < srcLen && tl > 0) {
+                        start[i] = jl;
+                        real[base] = tl;
+                        n = 1;
+                    }
+                    if (jl + 1 >= 0 && jl + 1 < srcLen && tr > 0) {
                         if (n == 0) {
-                            start[i] = j;
+                            start[i] = jl + 1;
                         }
-                        real[base + n] = t;
+                        real[base + n] = tr;
                         n++;
-                    } else if (n > 0) {
-                        break;
+                    }
+                } else {
+                    int from = Math.max(0, floor(centre - support));
+                    int to = Math.min(srcLen - 1, ceil(centre + support));
+                    for (int j = from; j <= to && n < maxTaps; j++) {
+                        double t = 1.0 - Math.abs((j + 0.5 - centre) / support);
+                        if (t > 0) {
+                            if (n == 0) {
+                                start[i] = j;
+                            }
+                            real[base + n] = t;
+                            n++;
+                        } else if (n > 0) {
+                            break;
+                        }
                     }
                 }
                 if (n == 0) {

@@ -186,4 +186,176 @@ public final class VectorKernels {
             acc[i] = a >> shift;
         }
     }
+
+    /** {@code n} bytes of {@code in} from {@code from}, zero-extended into {@code out[0..n)}. */
+    public static void widen(byte[] in, int from, int[] out, int n) {
+        int i = 0;
+        for (int end = n - n % INT_LANES; i < end; i += INT_LANES) {
+            ((IntVector)
+                            ByteVector.fromArray(BYTES_128, in, from + i)
+                                    .convertShape(VectorOperators.B2I, INTS_512, 0))
+                    .and(0xFF)
+                    .intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = in[from + i] & 0xFF;
+        }
+    }
+
+    /**
+     * {@code out[d + i] = (round + w0 * a[i] + w1 * b[i]) >> shift} as a byte, for i in 0..n: a
+     * two-tap vertical pass and the narrowing in one.
+     */
+    public static void blendToBytes(
+            int[] a, int[] b, int w0, int w1, int round, int shift, byte[] out, int d, int n) {
+        int i = 0;
+        for (int end = n - n % INT_LANES; i < end; i += INT_LANES) {
+            ((ByteVector)
+                            IntVector.fromArray(INTS_512, a, i)
+                                    .mul(w0)
+                                    .add(IntVector.fromArray(INTS_512, b, i).mul(w1))
+                                    .add(round)
+                                    .lanewise(VectorOperators.ASHR, shift)
+                                    .convertShape(VectorOperators.I2B, BYTES_128, 0))
+                    .intoArray(out, d + i);
+        }
+        for (; i < n; i++) {
+            out[d + i] = (byte) ((round + w0 * a[i] + w1 * b[i]) >> shift);
+        }
+    }
+
+    /** {@code out[d + i] = (byte) values[i]} for i in 0..n. */
+    public static void narrow(int[] values, byte[] out, int d, int n) {
+        int i = 0;
+        for (int end = n - n % INT_LANES; i < end; i += INT_LANES) {
+            ((ByteVector)
+                            IntVector.fromArray(INTS_512, values, i)
+                                    .convertShape(VectorOperators.I2B, BYTES_128, 0))
+                    .intoArray(out, d + i);
+        }
+        for (; i < n; i++) {
+            out[d + i] = (byte) values[i];
+        }
+    }
+
+    /**
+     * A horizontal two-tap resampling of RGB rows, planned once per resize: output value {@code 3x
+     * + c} is {@code (w0[x] * row[first[x] + c] + w1[x] * row[first[x] + 3 + c] + round) >> shift}.
+     * Rows of bytes go through byte permutes, 16 output pixels from one 64-byte load, when every
+     * such group's taps lie within 64 bytes (always when enlarging); rows of ints through gathers.
+     */
+    public static final class TwoTapRows {
+        private final int[] index;
+        private final int[] w0;
+        private final int[] w1;
+        private final int[] chunkStart;
+
+        /**
+         * Per group of 16 pixels, 64 permute indexes for the first taps, then 64 for the second.
+         */
+        private final byte[] permutes;
+
+        /**
+         * @param first each output pixel's first tap, as a byte offset into the row
+         * @param weight two weights per output pixel
+         */
+        public TwoTapRows(int[] first, int[] weight, int outW) {
+            int n = outW * 3;
+            index = new int[n];
+            w0 = new int[n];
+            w1 = new int[n];
+            for (int x = 0; x < outW; x++) {
+                for (int c = 0; c < 3; c++) {
+                    index[3 * x + c] = first[x] + c;
+                    w0[3 * x + c] = weight[2 * x];
+                    w1[3 * x + c] = weight[2 * x + 1];
+                }
+            }
+            int chunks = outW / 16;
+            int[] starts = new int[chunks];
+            byte[] p = new byte[chunks * 128];
+            for (int k = 0; k < chunks && p != null; k++) {
+                starts[k] = first[16 * k];
+                for (int i = 0; i < 48; i++) {
+                    int l = index[48 * k + i] - starts[k];
+                    if (l + 3 >= 64) {
+                        p = null;
+                        break;
+                    }
+                    p[128 * k + i] = (byte) l;
+                    p[128 * k + 64 + i] = (byte) (l + 3);
+                }
+            }
+            chunkStart = starts;
+            permutes = p;
+        }
+
+        /**
+         * Resamples the row of bytes starting at {@code in[from]} (the byte of offset 0) into
+         * {@code out} (3 * outW values). Reads may go past the row's last needed byte, never past
+         * the array: those bytes only meet zero weights or unused lanes.
+         */
+        public void resample(byte[] in, int from, int round, int shift, int[] out) {
+            int k = 0;
+            if (permutes != null) {
+                for (; k < chunkStart.length; k++) {
+                    int s = from + chunkStart[k];
+                    if (s + 64 > in.length) {
+                        break;
+                    }
+                    ByteVector v = ByteVector.fromArray(BYTES_512, in, s);
+                    ByteVector a = ByteVector.fromArray(BYTES_512, permutes, 128 * k).selectFrom(v);
+                    ByteVector b =
+                            ByteVector.fromArray(BYTES_512, permutes, 128 * k + 64).selectFrom(v);
+                    for (int part = 0; part < 3; part++) {
+                        int o = 48 * k + 16 * part;
+                        IntVector ta =
+                                ((IntVector) a.convertShape(VectorOperators.B2I, INTS_512, part))
+                                        .and(0xFF);
+                        IntVector tb =
+                                ((IntVector) b.convertShape(VectorOperators.B2I, INTS_512, part))
+                                        .and(0xFF);
+                        ta.mul(IntVector.fromArray(INTS_512, w0, o))
+                                .add(tb.mul(IntVector.fromArray(INTS_512, w1, o)))
+                                .add(round)
+                                .lanewise(VectorOperators.ASHR, shift)
+                                .intoArray(out, o);
+                    }
+                }
+            }
+            for (int i = 48 * k; i < index.length; i++) {
+                int a = w0[i] * (in[from + index[i]] & 0xFF);
+                // A zero second weight may sit past the array's end (the last pixel's padding).
+                int b = w1[i] == 0 ? 0 : w1[i] * (in[from + index[i] + 3] & 0xFF);
+                out[i] = (a + b + round) >> shift;
+            }
+        }
+
+        /**
+         * Resamples a row of ints ({@code tmp}, with room for the zero-weight taps after its last
+         * column) into bytes at {@code out[d..]}.
+         */
+        public void resample(int[] tmp, int round, int shift, byte[] out, int d) {
+            int n = index.length;
+            int i = 0;
+            for (int end = n - n % INT_LANES; i < end; i += INT_LANES) {
+                ((ByteVector)
+                                IntVector.fromArray(INTS_512, tmp, 0, index, i)
+                                        .mul(IntVector.fromArray(INTS_512, w0, i))
+                                        .add(
+                                                IntVector.fromArray(INTS_512, tmp, 3, index, i)
+                                                        .mul(IntVector.fromArray(INTS_512, w1, i)))
+                                        .add(round)
+                                        .lanewise(VectorOperators.ASHR, shift)
+                                        .convertShape(VectorOperators.I2B, BYTES_128, 0))
+                        .intoArray(out, d + i);
+            }
+            for (; i < n; i++) {
+                out[d + i] =
+                        (byte)
+                                ((w0[i] * tmp[index[i]] + w1[i] * tmp[index[i] + 3] + round)
+                                        >> shift);
+            }
+        }
+    }
 }
