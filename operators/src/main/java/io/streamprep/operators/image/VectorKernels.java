@@ -358,4 +358,186 @@ public final class VectorKernels {
             }
         }
     }
+
+    /** Lane 4i + c takes byte 3i + c (pixel i's channel c); lanes 4i + 3 are masked off later. */
+    private static final VectorShuffle<Byte> RGB_TO_INTS = rgbToInts();
+
+    /** Lane 3i + c takes byte 4i + c, for 16 pixels; the last 16 lanes are don't-care. */
+    private static final VectorShuffle<Byte> INTS_TO_RGB = intsToRgb();
+
+    private static final int[] IOTA = iota();
+
+    private static VectorShuffle<Byte> rgbToInts() {
+        int[] index = new int[BYTES_512.length()];
+        for (int i = 0; i < 16; i++) {
+            for (int c = 0; c < 4; c++) {
+                index[4 * i + c] = 3 * i + Math.min(c, 2);
+            }
+        }
+        return VectorShuffle.fromArray(BYTES_512, index, 0);
+    }
+
+    private static VectorShuffle<Byte> intsToRgb() {
+        int[] index = new int[BYTES_512.length()];
+        for (int i = 0; i < 16; i++) {
+            for (int c = 0; c < 3; c++) {
+                index[3 * i + c] = 4 * i + c;
+            }
+        }
+        for (int i = 48; i < index.length; i++) {
+            index[i] = i;
+        }
+        return VectorShuffle.fromArray(BYTES_512, index, 0);
+    }
+
+    private static int[] iota() {
+        int[] iota = new int[INT_LANES];
+        for (int i = 0; i < iota.length; i++) {
+            iota[i] = i;
+        }
+        return iota;
+    }
+
+    /**
+     * The {@code pixels} RGB pixels of {@code rgb} as one int each ({@code r | g << 8 | b << 16})
+     * in {@code packed}, for gathers.
+     */
+    public static void packPixels(byte[] rgb, int pixels, int[] packed) {
+        int i = 0;
+        for (; i + 16 <= pixels && 3 * i + 64 <= rgb.length; i += 16) {
+            ByteVector.fromArray(BYTES_512, rgb, 3 * i)
+                    .rearrange(RGB_TO_INTS)
+                    .reinterpretAsInts()
+                    .and(0xFFFFFF)
+                    .intoArray(packed, i);
+        }
+        for (; i < pixels; i++) {
+            packed[i] =
+                    (rgb[3 * i] & 0xFF)
+                            | (rgb[3 * i + 1] & 0xFF) << 8
+                            | (rgb[3 * i + 2] & 0xFF) << 16;
+        }
+    }
+
+    /**
+     * {@code groups} groups of 16 bilinear samples along one output row of {@code PixelOps.rotate},
+     * with its exact integer arithmetic: pixel k maps to the source position {@code (sx + k *
+     * stepX, sy + k * stepY)} in 16.16 fixed point, which must be inside the image for every pixel
+     * (positions then fit in an int: the image is under 32768 pixels wide and high). Pixels come
+     * from {@code packed} ({@link #packPixels}, with at least {@code w + 1} entries after the
+     * image's, any values). Group j's 48 bytes go to {@code out[d + 48 j]} by a 64-byte store: the
+     * caller must write the 16 bytes after the last group later, and they must be inside {@code
+     * out}.
+     *
+     * @param scratch at least {@code 16 + 32 * groups} ints
+     */
+    public static void rotateGroups(
+            int[] packed,
+            int w,
+            int sx,
+            int sy,
+            int stepX,
+            int stepY,
+            int groups,
+            byte[] out,
+            int d,
+            int[] scratch) {
+        // Two passes, the top neighbours then the bottom ones, each with two gathers: one
+        // method with all four exceeds C2's inlining budget and a gather then runs as slow Java.
+        // No vector crosses a call (C2 boxes those); the top results go through scratch.
+        rotateTop(packed, w, sx, sy, stepX, stepY, groups, scratch);
+        rotateBottom(packed, w, sx, sy, stepX, stepY, groups, out, d, scratch);
+    }
+
+    private static void rotateTop(
+            int[] packed, int w, int sx, int sy, int stepX, int stepY, int groups, int[] scratch) {
+        IntVector iota = IntVector.fromArray(INTS_512, IOTA, 0);
+        IntVector lanesX = iota.mul(stepX);
+        IntVector lanesY = iota.mul(stepY);
+        int gAt = 16 + 16 * groups;
+        for (int k = 0; k < groups; k++, sx += 16 * stepX, sy += 16 * stepY) {
+            IntVector px = lanesX.add(sx + 128).lanewise(VectorOperators.ASHR, 8);
+            IntVector py = lanesY.add(sy + 128).lanewise(VectorOperators.ASHR, 8);
+            IntVector fx = px.and(0xFF);
+            py.lanewise(VectorOperators.ASHR, 8)
+                    .mul(w)
+                    .add(px.lanewise(VectorOperators.ASHR, 8))
+                    .intoArray(scratch, 0);
+            // On the last column the fraction is zero, so the right neighbour has weight zero:
+            // reading the next pixel instead of the pixel itself changes nothing.
+            IntVector p00 = IntVector.fromArray(INTS_512, packed, 0, scratch, 0);
+            IntVector p01 = IntVector.fromArray(INTS_512, packed, 1, scratch, 0);
+            // The scalar sum w00 * p00 + w01 * p01 + w10 * p10 + w11 * p11 equals
+            // (256 - fy) * ((256 - fx) * p00 + fx * p01) + fy * ((256 - fx) * p10 + fx * p11)
+            // exactly; the horizontal step is done for R and B together, in 16-bit fields.
+            IntVector gx = fx.neg().add(256);
+            p00.and(0xFF00FF)
+                    .mul(gx)
+                    .add(p01.and(0xFF00FF).mul(fx))
+                    .intoArray(scratch, 16 + 16 * k);
+            p00.lanewise(VectorOperators.LSHR, 8)
+                    .and(0xFF)
+                    .mul(gx)
+                    .add(p01.lanewise(VectorOperators.LSHR, 8).and(0xFF).mul(fx))
+                    .intoArray(scratch, gAt + 16 * k);
+        }
+    }
+
+    private static void rotateBottom(
+            int[] packed,
+            int w,
+            int sx,
+            int sy,
+            int stepX,
+            int stepY,
+            int groups,
+            byte[] out,
+            int d,
+            int[] scratch) {
+        IntVector iota = IntVector.fromArray(INTS_512, IOTA, 0);
+        IntVector lanesX = iota.mul(stepX);
+        IntVector lanesY = iota.mul(stepY);
+        int gAt = 16 + 16 * groups;
+        for (int k = 0; k < groups; k++, d += 48, sx += 16 * stepX, sy += 16 * stepY) {
+            IntVector px = lanesX.add(sx + 128).lanewise(VectorOperators.ASHR, 8);
+            IntVector py = lanesY.add(sy + 128).lanewise(VectorOperators.ASHR, 8);
+            IntVector fx = px.and(0xFF);
+            IntVector fy = py.and(0xFF);
+            py.lanewise(VectorOperators.ASHR, 8)
+                    .mul(w)
+                    .add(px.lanewise(VectorOperators.ASHR, 8))
+                    .intoArray(scratch, 0);
+            // On the last row the fraction is zero, so the lower neighbours have weight zero.
+            IntVector p10 = IntVector.fromArray(INTS_512, packed, w, scratch, 0);
+            IntVector p11 = IntVector.fromArray(INTS_512, packed, w + 1, scratch, 0);
+            IntVector gx = fx.neg().add(256);
+            IntVector gy = fy.neg().add(256);
+            IntVector rbTop = IntVector.fromArray(INTS_512, scratch, 16 + 16 * k);
+            IntVector gTop = IntVector.fromArray(INTS_512, scratch, gAt + 16 * k);
+            IntVector rbBottom = p10.and(0xFF00FF).mul(gx).add(p11.and(0xFF00FF).mul(fx));
+            IntVector gBottom =
+                    p10.lanewise(VectorOperators.LSHR, 8)
+                            .and(0xFF)
+                            .mul(gx)
+                            .add(p11.lanewise(VectorOperators.LSHR, 8).and(0xFF).mul(fx));
+            IntVector r =
+                    rbTop.and(0xFFFF)
+                            .mul(gy)
+                            .add(rbBottom.and(0xFFFF).mul(fy))
+                            .add(32768)
+                            .lanewise(VectorOperators.LSHR, 16);
+            IntVector b =
+                    rbTop.lanewise(VectorOperators.LSHR, 16)
+                            .mul(gy)
+                            .add(rbBottom.lanewise(VectorOperators.LSHR, 16).mul(fy))
+                            .add(32768);
+            IntVector g =
+                    gTop.mul(gy).add(gBottom.mul(fy)).add(32768).lanewise(VectorOperators.LSHR, 16);
+            r.or(g.lanewise(VectorOperators.LSHL, 8))
+                    .or(b.and(0xFFFF0000))
+                    .reinterpretAsBytes()
+                    .rearrange(INTS_TO_RGB)
+                    .intoArray(out, d);
+        }
+    }
 }

@@ -24,6 +24,8 @@ public final class PixelOps {
 
     static final int BLUR_BITS = 12;
 
+    private static final ThreadLocal<int[]> PACKED = new ThreadLocal<>();
+
     private PixelOps() {}
 
     /**
@@ -48,6 +50,12 @@ public final class PixelOps {
      *     array
      */
     public static RgbImage rotate(RgbImage src, double degrees, int background, byte[] dst) {
+        return rotate(src, degrees, background, dst, VectorSupport.wideBytePermutes());
+    }
+
+    /** {@link #rotate(RgbImage, double, int, byte[])} with or without the SIMD kernel. */
+    static RgbImage rotate(
+            RgbImage src, double degrees, int background, byte[] dst, boolean simdAllowed) {
         src.checkDestination(dst);
         int w = src.width();
         int h = src.height();
@@ -79,6 +87,17 @@ public final class PixelOps {
         long maxY = (long) (h - 1) << 16;
         int lastX = w - 1;
         int lastY = h - 1;
+        // Source positions in 16.16 fixed point fit in an int below 32768 pixels.
+        boolean simd = simdAllowed && w < 32768 && h < 32768;
+        int[] packed = null;
+        int[] index = null;
+        if (simd) {
+            // One row and one pixel more: the kernel reads the right and lower neighbours of the
+            // last column and row, with weight zero.
+            packed = packedScratch(w * h + w + 1);
+            index = new int[16 + 32 * (w / 16 + 1)];
+            VectorKernels.packPixels(in, w * h, packed);
+        }
         for (int y = 0; y < h; y++) {
             double dy = y - cy;
             // Inverse mapping: where in the source does output pixel (0, y) come from? Each step
@@ -97,7 +116,42 @@ public final class PixelOps {
             }
             sx += from * stepX;
             sy += from * stepY;
-            for (int x = from; x < to; x++, sx += stepX, sy += stepY, d += 3) {
+            int x = from;
+            int n = to - from;
+            // Groups of 16, the last one ending at 'to' and overlapping the one before (the same
+            // values again), so no pixel is left to the scalar loop. Each group's 64-byte store
+            // spills 16 bytes into pixels written after it.
+            if (simd && n >= 16 && d + 3 * (n - 16) + 64 <= out.length) {
+                VectorKernels.rotateGroups(
+                        packed,
+                        w,
+                        (int) sx,
+                        (int) sy,
+                        (int) stepX,
+                        (int) stepY,
+                        n / 16,
+                        out,
+                        d,
+                        index);
+                if (n % 16 != 0) {
+                    VectorKernels.rotateGroups(
+                            packed,
+                            w,
+                            (int) (sx + (n - 16) * stepX),
+                            (int) (sy + (n - 16) * stepY),
+                            (int) stepX,
+                            (int) stepY,
+                            1,
+                            out,
+                            d + 3 * (n - 16),
+                            index);
+                }
+                x = to;
+                sx += n * stepX;
+                sy += n * stepY;
+                d += 3 * n;
+            }
+            for (; x < to; x++, sx += stepX, sy += stepY, d += 3) {
                 // Positions rounded to 1/256 pixel, then split into pixel and fraction.
                 int px = (int) ((sx + 128) >> 8);
                 int py = (int) ((sy + 128) >> 8);
@@ -147,6 +201,19 @@ public final class PixelOps {
             }
         }
         return new RgbImage(w, h, out);
+    }
+
+    /**
+     * This thread's array for a packed copy of the source pixels, reused across calls: a fresh
+     * array per rotation would be as much zeroed memory as the image.
+     */
+    private static int[] packedScratch(int pixels) {
+        int[] packed = PACKED.get();
+        if (packed == null || packed.length < pixels) {
+            packed = new int[pixels];
+            PACKED.set(packed);
+        }
+        return packed;
     }
 
     /** 0..3 for a whole number of quarter turns (counter-clockwise), otherwise -1. */
