@@ -284,7 +284,8 @@ public final class Resampler {
         }
         ringRow[slot] = j;
         if (plan != null) {
-            plan.resample(in, (j * srcW + colFrom) * 3, 1 << (TMP_SHIFT - 1), TMP_SHIFT, row);
+            // The plan's fixed point is this one: 8 fractional bits from 14-bit weights.
+            plan.resample(in, (j * srcW + colFrom) * 3, row);
             return row;
         }
         int from = (j * srcW + colFrom) * 3;

@@ -2,6 +2,7 @@ package io.streamprep.operators.image;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
@@ -18,6 +19,7 @@ public final class VectorKernels {
     private static final VectorSpecies<Byte> BYTES_512 = ByteVector.SPECIES_512;
     private static final VectorSpecies<Byte> BYTES_128 = ByteVector.SPECIES_128;
     private static final VectorSpecies<Integer> INTS_512 = IntVector.SPECIES_512;
+    private static final VectorSpecies<Short> SHORTS_512 = ShortVector.SPECIES_512;
     private static final int INT_LANES = INTS_512.length();
 
     /** 16 pixels (the first 48 of 64 bytes) in reverse order; the last 16 bytes are don't-care. */
@@ -248,86 +250,115 @@ public final class VectorKernels {
         private final int[] index;
         private final int[] w0;
         private final int[] w1;
-        private final int[] chunkStart;
 
-        /**
-         * Per group of 16 pixels, 64 permute indexes for the first taps, then 64 for the second.
-         */
+        /** First output value of each group of 32 (the last group overlaps the one before). */
+        private final int[] groupStart;
+
+        /** Where each group's 64-byte source window starts, relative to the row. */
+        private final int[] windowStart;
+
+        /** Per group, 64 permute indexes: byte 2i takes value i's first tap, 2i + 1 its second. */
         private final byte[] permutes;
+
+        /** The first weight in 16-bit parts, {@code w0 >> 6} and {@code w0 & 63}. */
+        private final short[] w0High;
+
+        private final short[] w0Low;
 
         /**
          * @param first each output pixel's first tap, as a byte offset into the row
-         * @param weight two weights per output pixel
+         * @param weight two weights per output pixel, summing to {@code 1 << 14}
          */
         public TwoTapRows(int[] first, int[] weight, int outW) {
             int n = outW * 3;
             index = new int[n];
             w0 = new int[n];
             w1 = new int[n];
+            w0High = new short[n];
+            w0Low = new short[n];
             for (int x = 0; x < outW; x++) {
                 for (int c = 0; c < 3; c++) {
-                    index[3 * x + c] = first[x] + c;
-                    w0[3 * x + c] = weight[2 * x];
-                    w1[3 * x + c] = weight[2 * x + 1];
+                    int e = 3 * x + c;
+                    index[e] = first[x] + c;
+                    w0[e] = weight[2 * x];
+                    w1[e] = weight[2 * x + 1];
+                    w0High[e] = (short) (w0[e] >> 6);
+                    w0Low[e] = (short) (w0[e] & 63);
                 }
             }
-            int chunks = outW / 16;
-            int[] starts = new int[chunks];
-            byte[] p = new byte[chunks * 128];
-            for (int k = 0; k < chunks && p != null; k++) {
-                starts[k] = first[16 * k];
-                for (int i = 0; i < 48; i++) {
-                    int l = index[48 * k + i] - starts[k];
+            int groups = n >= 32 ? (n + 31) / 32 : 0;
+            int[] starts = new int[groups];
+            int[] windows = new int[groups];
+            byte[] p = new byte[groups * 64];
+            for (int g = 0; g < groups && p != null; g++) {
+                starts[g] = Math.min(32 * g, n - 32);
+                // The window starts at the first channel of the group's first pixel: later
+                // pixels never start before it (taps are in order).
+                windows[g] = index[starts[g]] - starts[g] % 3;
+                for (int i = 0; i < 32; i++) {
+                    int l = index[starts[g] + i] - windows[g];
                     if (l + 3 >= 64) {
                         p = null;
                         break;
                     }
-                    p[128 * k + i] = (byte) l;
-                    p[128 * k + 64 + i] = (byte) (l + 3);
+                    p[64 * g + 2 * i] = (byte) l;
+                    p[64 * g + 2 * i + 1] = (byte) (l + 3);
                 }
             }
-            chunkStart = starts;
+            groupStart = starts;
+            windowStart = windows;
             permutes = p;
         }
 
         /**
          * Resamples the row of bytes starting at {@code in[from]} (the byte of offset 0) into
-         * {@code out} (3 * outW values). Reads may go past the row's last needed byte, never past
-         * the array: those bytes only meet zero weights or unused lanes.
+         * {@code out} (3 * outW values, 8 fractional bits): {@code (w0 * a + w1 * b + 32) >> 6}.
+         * Reads may go past the row's last needed byte, never past the array: those bytes only meet
+         * zero weights or unused lanes.
          */
-        public void resample(byte[] in, int from, int round, int shift, int[] out) {
-            int k = 0;
-            if (permutes != null) {
-                for (; k < chunkStart.length; k++) {
-                    int s = from + chunkStart[k];
-                    if (s + 64 > in.length) {
-                        break;
-                    }
-                    ByteVector v = ByteVector.fromArray(BYTES_512, in, s);
-                    ByteVector a = ByteVector.fromArray(BYTES_512, permutes, 128 * k).selectFrom(v);
-                    ByteVector b =
-                            ByteVector.fromArray(BYTES_512, permutes, 128 * k + 64).selectFrom(v);
-                    for (int part = 0; part < 3; part++) {
-                        int o = 48 * k + 16 * part;
-                        IntVector ta =
-                                ((IntVector) a.convertShape(VectorOperators.B2I, INTS_512, part))
-                                        .and(0xFF);
-                        IntVector tb =
-                                ((IntVector) b.convertShape(VectorOperators.B2I, INTS_512, part))
-                                        .and(0xFF);
-                        ta.mul(IntVector.fromArray(INTS_512, w0, o))
-                                .add(tb.mul(IntVector.fromArray(INTS_512, w1, o)))
-                                .add(round)
-                                .lanewise(VectorOperators.ASHR, shift)
-                                .intoArray(out, o);
-                    }
+        public void resample(byte[] in, int from, int[] out) {
+            int n = index.length;
+            for (int g = 0; g < groupStart.length && permutes != null; g++) {
+                int e = groupStart[g];
+                int s = from + windowStart[g];
+                if (s + 64 > in.length) {
+                    scalar(in, from, out, e, Math.min(n, e + 32));
+                    continue;
                 }
+                // With w1 = 2^14 - w0 and w0 = 64 * high + low, the value is exactly
+                // (b << 8) + (a - b) * high + (((a - b) * low + 32) >> 6): the last term fits a
+                // short, and the sum is in 0..65280, so 16-bit arithmetic modulo 2^16 is exact.
+                ShortVector v =
+                        ByteVector.fromArray(BYTES_512, permutes, 64 * g)
+                                .selectFrom(ByteVector.fromArray(BYTES_512, in, s))
+                                .reinterpretAsShorts();
+                ShortVector a = v.and((short) 0xFF);
+                ShortVector d = a.sub(v.lanewise(VectorOperators.LSHR, 8));
+                ShortVector h =
+                        v.and((short) 0xFF00)
+                                .add(d.mul(ShortVector.fromArray(SHORTS_512, w0High, e)))
+                                .add(
+                                        d.mul(ShortVector.fromArray(SHORTS_512, w0Low, e))
+                                                .add((short) 32)
+                                                .lanewise(VectorOperators.ASHR, 6));
+                ((IntVector) h.convertShape(VectorOperators.S2I, INTS_512, 0))
+                        .and(0xFFFF)
+                        .intoArray(out, e);
+                ((IntVector) h.convertShape(VectorOperators.S2I, INTS_512, 1))
+                        .and(0xFFFF)
+                        .intoArray(out, e + 16);
             }
-            for (int i = 48 * k; i < index.length; i++) {
+            if (permutes == null || groupStart.length == 0) {
+                scalar(in, from, out, 0, n);
+            }
+        }
+
+        private void scalar(byte[] in, int from, int[] out, int fromValue, int toValue) {
+            for (int i = fromValue; i < toValue; i++) {
                 int a = w0[i] * (in[from + index[i]] & 0xFF);
                 // A zero second weight may sit past the array's end (the last pixel's padding).
                 int b = w1[i] == 0 ? 0 : w1[i] * (in[from + index[i] + 3] & 0xFF);
-                out[i] = (a + b + round) >> shift;
+                out[i] = (a + b + 32) >> 6;
             }
         }
 
