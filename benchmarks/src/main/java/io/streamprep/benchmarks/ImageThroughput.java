@@ -39,14 +39,16 @@ import java.util.stream.Stream;
  * those steps run ({@code run.sh} starts one JVM per step, next to one Python process per step, so
  * both sides of a ratio are measured seconds apart and every JVM's profile sees one operator).
  * Warm-up is at least {@value #WARM_UP_NANOS} ns and 50 images, so C2 has compiled the hot loops
- * before the measurement starts and its compile threads' CPU time stays out of the figure.
+ * before the measurement starts and its compile threads' CPU time stays out of the figure. The SIMD
+ * kernels (Vector API) need the longest: until C2 has compiled them they run as slow Java, and a
+ * whole augment variant, which calls them all, took about 3 s to reach its steady rate.
  */
 public final class ImageThroughput {
 
     private static final double[] MEAN = {0.485, 0.456, 0.406};
     private static final double[] STD = {0.229, 0.224, 0.225};
     private static final long MEASURE_NANOS = 3_000_000_000L;
-    private static final long WARM_UP_NANOS = 1_500_000_000L;
+    private static final long WARM_UP_NANOS = 5_000_000_000L;
     private static final OperatingSystemMXBean OS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 

@@ -9,10 +9,10 @@ import java.util.stream.Stream;
  * Whether the image operators use their SIMD kernels ({@link VectorKernels}, JDK's incubating
  * Vector API). The kernels give byte-identical results to the scalar code; they are only used where
  * they were measured to be faster: the JVM was started with {@code --add-modules
- * jdk.incubator.vector} and its preferred vectors are 512 bits wide (AVX-512). The pixel flips
- * additionally need byte permutes across the whole vector (x86's AVX512_VBMI), which the JIT
- * otherwise emulates slower than scalar code; without a way to ask the JVM, that flag is read from
- * {@code /proc/cpuinfo}, so flips use SIMD on Linux only.
+ * jdk.incubator.vector} and its preferred vectors are 512 bits wide (AVX-512). Flips, rotation and
+ * resampling additionally need byte permutes across the whole vector (x86's AVX512_VBMI), which the
+ * JIT otherwise emulates slower than scalar code; without a way to ask the JVM, that flag is read
+ * from {@code /proc/cpuinfo}, so those use SIMD on Linux only.
  *
  * <p>This class never touches a Vector API type itself, so it loads on any JVM. Without the module,
  * or if anything in the detection fails, everything runs the scalar code.
@@ -32,19 +32,21 @@ public final class VectorSupport {
         return WIDE;
     }
 
-    /** True when 512-bit byte permutes (the flips) run as SIMD. */
+    /** True when 512-bit byte permutes (flips, rotation, resampling) run as SIMD. */
     public static boolean wideBytePermutes() {
         return BYTE_PERMUTES;
     }
 
-    /** One line for logs and benchmark output, e.g. {@code "512-bit SIMD (blur, flips)"}. */
+    /** One line for logs and benchmark output, e.g. {@code "512-bit SIMD (blur)"}. */
     public static String describe() {
         if (!WIDE) {
             return ModuleLayer.boot().findModule(MODULE).isPresent()
                     ? "scalar (vectors narrower than 512 bits)"
                     : "scalar (JVM started without --add-modules " + MODULE + ")";
         }
-        return BYTE_PERMUTES ? "512-bit SIMD (blur, flips)" : "512-bit SIMD (blur)";
+        return BYTE_PERMUTES
+                ? "512-bit SIMD (blur, flips, rotation, resampling)"
+                : "512-bit SIMD (blur)";
     }
 
     private static boolean detectWide() {

@@ -2,10 +2,13 @@ package io.streamprep.operators.image.augment;
 
 import io.streamprep.operators.common.PipelineCounters;
 import io.streamprep.operators.image.RgbImage;
+import io.streamprep.operators.image.VectorSupport;
 import io.streamprep.schemas.records.ImageEvent;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The image augment stage: passes every original on and adds {@link ImageAugmentPolicy#variantsOf}
@@ -19,6 +22,7 @@ import org.apache.flink.util.Collector;
 public class ImageAugmentFunction extends ProcessFunction<ImageEvent, ImageEvent> {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ImageAugmentFunction.class);
 
     private final ImageAugmentPolicy policy;
     private final long seed;
@@ -37,6 +41,9 @@ public class ImageAugmentFunction extends ProcessFunction<ImageEvent, ImageEvent
     public void open(OpenContext openContext) {
         augmenter = new ImageAugmenter(policy, seed, background);
         counters = new PipelineCounters(getRuntimeContext(), "augment");
+        if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+            LOG.info("Image augmentation kernels: {}", VectorSupport.describe());
+        }
     }
 
     @Override
