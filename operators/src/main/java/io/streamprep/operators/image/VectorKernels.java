@@ -1,8 +1,10 @@
 package io.streamprep.operators.image;
 
 import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
@@ -20,6 +22,7 @@ public final class VectorKernels {
     private static final VectorSpecies<Byte> BYTES_128 = ByteVector.SPECIES_128;
     private static final VectorSpecies<Integer> INTS_512 = IntVector.SPECIES_512;
     private static final VectorSpecies<Short> SHORTS_512 = ShortVector.SPECIES_512;
+    private static final VectorSpecies<Float> FLOATS_512 = FloatVector.SPECIES_512;
     private static final int INT_LANES = INTS_512.length();
 
     /** 16 pixels (the first 48 of 64 bytes) in reverse order; the last 16 bytes are don't-care. */
@@ -569,6 +572,131 @@ public final class VectorKernels {
                     .reinterpretAsBytes()
                     .rearrange(INTS_TO_RGB)
                     .intoArray(out, d);
+        }
+    }
+
+    /** Lane 4l takes byte 3l + c (channel c of pixel l); the other lanes are masked off. */
+    private static final VectorShuffle<Byte> RED_TO_INTS = channelToInts(0);
+
+    private static final VectorShuffle<Byte> GREEN_TO_INTS = channelToInts(1);
+    private static final VectorShuffle<Byte> BLUE_TO_INTS = channelToInts(2);
+
+    /** Pixels per block of {@link #colourAffine}; its scratch holds 3 ints per pixel of one. */
+    public static final int AFFINE_BLOCK = 1024;
+
+    private static VectorShuffle<Byte> channelToInts(int channel) {
+        int[] index = new int[BYTES_512.length()];
+        for (int l = 0; l < 16; l++) {
+            index[4 * l] = 3 * l + channel;
+        }
+        return VectorShuffle.fromArray(BYTES_512, index, 0);
+    }
+
+    /**
+     * {@code PixelOps.colourJitter}'s per-pixel affine colour map with the same float operations in
+     * the same order, and its rounding ({@code Math.round}, then clamped to 0..255): for x >= 0,
+     * {@code Math.round(x)} is {@code trunc(x)}, plus one when the exact fraction {@code x -
+     * trunc(x)} is at least one half; negative x clamp to 0 either way.
+     *
+     * @param m the 3 x 3 matrix, row-major
+     * @param t the offsets
+     * @param scratch at least {@code 3 * AFFINE_BLOCK} ints
+     * @return how many pixels from the start were written (whole groups of 16 whose 64-byte loads
+     *     and stores stay inside the arrays); the caller does the rest
+     */
+    public static int colourAffine(byte[] in, byte[] out, float[] m, float[] t, int[] scratch) {
+        int groups = Math.min(in.length / 48, (in.length - 64) / 48 + 1);
+        if (in.length < 64) {
+            return 0;
+        }
+        int perBlock = AFFINE_BLOCK / 16;
+        // A block's channels one at a time, through scratch: everything in one compiled method
+        // exceeds C2's inlining budget, and the conversions then run as slow Java.
+        for (int first = 0; first < groups; first += perBlock) {
+            int n = Math.min(perBlock, groups - first);
+            int from = 48 * first;
+            affineChannel(in, from, n, m[0], m[1], m[2], t[0], scratch, 0);
+            affineChannel(in, from, n, m[3], m[4], m[5], t[1], scratch, AFFINE_BLOCK);
+            affineChannel(in, from, n, m[6], m[7], m[8], t[2], scratch, 2 * AFFINE_BLOCK);
+            composeRgb(scratch, n, out, from);
+        }
+        return 16 * groups;
+    }
+
+    private static void affineChannel(
+            byte[] in,
+            int from,
+            int groups,
+            float mr,
+            float mg,
+            float mb,
+            float t,
+            int[] scratch,
+            int at) {
+        // No int <-> float conversions (JDK 17 compiles them as slow Java): a byte b becomes the
+        // float 2^23 + b by its bits, minus 2^23 exactly; the rounding works on the float's bits.
+        for (int k = 0; k < groups; k++) {
+            ByteVector v = ByteVector.fromArray(BYTES_512, in, from + 48 * k);
+            FloatVector r =
+                    v.rearrange(RED_TO_INTS)
+                            .reinterpretAsInts()
+                            .and(0xFF)
+                            .or(FLOAT_TWO_23_BITS)
+                            .reinterpretAsFloats()
+                            .sub(FLOAT_TWO_23);
+            FloatVector g =
+                    v.rearrange(GREEN_TO_INTS)
+                            .reinterpretAsInts()
+                            .and(0xFF)
+                            .or(FLOAT_TWO_23_BITS)
+                            .reinterpretAsFloats()
+                            .sub(FLOAT_TWO_23);
+            FloatVector b =
+                    v.rearrange(BLUE_TO_INTS)
+                            .reinterpretAsInts()
+                            .and(0xFF)
+                            .or(FLOAT_TWO_23_BITS)
+                            .reinterpretAsFloats()
+                            .sub(FLOAT_TWO_23);
+            FloatVector x = r.mul(mr).add(g.mul(mg)).add(b.mul(mb)).add(t);
+            IntVector bits = x.reinterpretAsInts();
+            // Math.round(float) on the bits, as the JDK does it: the significand with its
+            // implicit one, shifted right by 149 - biased exponent, plus one, halved. Shifts of 32
+            // or more (|x| < 0.5), negative x and NaN give 0 after the clamp, negative shifts
+            // (x >= 2^23) 255.
+            IntVector shift = bits.lanewise(VectorOperators.LSHR, 23).and(0xFF).neg().add(149);
+            IntVector rounded =
+                    bits.and(0x7FFFFF)
+                            .or(0x800000)
+                            .lanewise(VectorOperators.ASHR, shift)
+                            .add(1)
+                            .lanewise(VectorOperators.ASHR, 1)
+                            .blend(255, shift.compare(VectorOperators.LT, 0));
+            VectorMask<Integer> zero =
+                    shift.compare(VectorOperators.GT, 31)
+                            .or(bits.compare(VectorOperators.LT, 0))
+                            .or(x.test(VectorOperators.IS_NAN).cast(INTS_512));
+            rounded.blend(0, zero).min(255).intoArray(scratch, at + 16 * k);
+        }
+    }
+
+    private static final int FLOAT_TWO_23_BITS = Float.floatToRawIntBits(8388608f);
+    private static final float FLOAT_TWO_23 = 8388608f;
+
+    private static void composeRgb(int[] scratch, int groups, byte[] out, int d) {
+        // Each 64-byte store spills 16 bytes past its group's pixels, which the next group or
+        // the caller writes after.
+        for (int k = 0; k < groups; k++) {
+            IntVector.fromArray(INTS_512, scratch, 16 * k)
+                    .or(
+                            IntVector.fromArray(INTS_512, scratch, AFFINE_BLOCK + 16 * k)
+                                    .lanewise(VectorOperators.LSHL, 8))
+                    .or(
+                            IntVector.fromArray(INTS_512, scratch, 2 * AFFINE_BLOCK + 16 * k)
+                                    .lanewise(VectorOperators.LSHL, 16))
+                    .reinterpretAsBytes()
+                    .rearrange(INTS_TO_RGB)
+                    .intoArray(out, d + 48 * k);
         }
     }
 }

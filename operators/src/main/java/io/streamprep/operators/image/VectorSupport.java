@@ -32,7 +32,7 @@ public final class VectorSupport {
         return WIDE;
     }
 
-    /** True when 512-bit byte permutes (flips, rotation, resampling) run as SIMD. */
+    /** True when 512-bit byte permutes (flips, rotation, resampling, jitter) run as SIMD. */
     public static boolean wideBytePermutes() {
         return BYTE_PERMUTES;
     }
@@ -45,7 +45,7 @@ public final class VectorSupport {
                     : "scalar (JVM started without --add-modules " + MODULE + ")";
         }
         return BYTE_PERMUTES
-                ? "512-bit SIMD (blur, flips, rotation, resampling)"
+                ? "512-bit SIMD (blur, flips, rotation, resampling, colour jitter)"
                 : "512-bit SIMD (blur)";
     }
 

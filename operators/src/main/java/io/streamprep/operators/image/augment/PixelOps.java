@@ -571,12 +571,28 @@ public final class PixelOps {
     }
 
     private static RgbImage affine(RgbImage src, double[] m, double[] t, byte[] out) {
+        return affine(src, m, t, out, VectorSupport.wideBytePermutes());
+    }
+
+    /** The colour map with or without the SIMD kernel (the same bytes either way). */
+    static RgbImage affine(RgbImage src, double[] m, double[] t, byte[] out, boolean simd) {
         float m0 = (float) m[0], m1 = (float) m[1], m2 = (float) m[2];
         float m3 = (float) m[3], m4 = (float) m[4], m5 = (float) m[5];
         float m6 = (float) m[6], m7 = (float) m[7], m8 = (float) m[8];
         float t0 = (float) t[0], t1 = (float) t[1], t2 = (float) t[2];
         byte[] in = src.rgb();
-        for (int i = 0; i < in.length; i += 3) {
+        int from = 0;
+        if (simd) {
+            from =
+                    3
+                            * VectorKernels.colourAffine(
+                                    in,
+                                    out,
+                                    new float[] {m0, m1, m2, m3, m4, m5, m6, m7, m8},
+                                    new float[] {t0, t1, t2},
+                                    new int[3 * VectorKernels.AFFINE_BLOCK]);
+        }
+        for (int i = from; i < in.length; i += 3) {
             float r = in[i] & 0xFF;
             float g = in[i + 1] & 0xFF;
             float b = in[i + 2] & 0xFF;
