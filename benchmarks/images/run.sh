@@ -50,6 +50,7 @@ if [ -n "${STEPS:-}" ]; then read -r -a steps <<<"$STEPS"; fi
 {
   for step in "${steps[@]}"; do
     java -Xmx1g -Djava.awt.headless=true --add-modules=jdk.incubator.vector \
+      -XX:CompileCommand=quiet '-XX:CompileCommand=dontinline,io/streamprep/operators/image/VectorKernels*.*' \
       -cp "$root/benchmarks/target/benchmarks.jar" \
       io.streamprep.benchmarks.ImageThroughput "$images" "$step" 2> >(grep -v "incubator modules" >&2)
     if [ -n "${BASELINE_SCALAR:-}" ]; then

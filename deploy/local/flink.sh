@@ -41,8 +41,10 @@ readonly JAVA17_OPTS=(
     --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
     --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED
 )
-# The image operators' SIMD kernels (VectorKernels) run only on JVMs started with this module.
-readonly VECTOR_OPTS=(--add-modules=jdk.incubator.vector)
+# The image operators' SIMD kernels (VectorKernels) run only on JVMs started with this module, and
+# are kept out of their callers' compiled code (see VectorSupport).
+readonly VECTOR_OPTS=(--add-modules=jdk.incubator.vector -XX:CompileCommand=quiet
+    '-XX:CompileCommand=dontinline,io/streamprep/operators/image/VectorKernels*.*')
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 DIR="${STREAMPREP_FLINK_DIR:-$REPO_ROOT/.run/flink}"
 

@@ -16,6 +16,10 @@ import java.util.stream.Stream;
  *
  * <p>This class never touches a Vector API type itself, so it loads on any JVM. Without the module,
  * or if anything in the detection fails, everything runs the scalar code.
+ *
+ * <p>The launchers also pass {@code -XX:CompileCommand=dontinline} for {@link VectorKernels}: C2
+ * inlining a kernel into a large caller can exhaust its inlining budget, and the vector operations
+ * then run as (correct but) slow Java.
  */
 public final class VectorSupport {
 
