@@ -699,4 +699,43 @@ public final class VectorKernels {
                     .intoArray(out, d + 48 * k);
         }
     }
+
+    static {
+        warmUp();
+    }
+
+    /**
+     * Runs every kernel once on a small image while the class initializes, so that every Vector API
+     * class the kernels use is loaded and initialized before C2 first compiles them.
+     */
+    private static void warmUp() {
+        int w = 32;
+        int h = 8;
+        byte[] in = new byte[w * h * 3];
+        byte[] out = new byte[in.length];
+        reversePixelRows(in, out, w, h);
+        gaussianBlur(in, w, h, new int[] {1024, 2048, 1024}, 1, 12, out);
+        int[] packed = new int[w * h + w + 1];
+        packPixels(in, w * h, packed);
+        rotateGroups(packed, w, 1 << 16, 1 << 16, 60000, 1000, 1, out, 0, new int[16 + 32 * 3]);
+        int[] first = new int[w];
+        int[] weight = new int[2 * w];
+        for (int x = 0; x < w; x++) {
+            first[x] = 3 * (x / 2);
+            weight[2 * x] = 1 << 14;
+        }
+        TwoTapRows plan = new TwoTapRows(first, weight, w);
+        int[] row = new int[w * 3 + 6];
+        plan.resample(in, 0, row);
+        plan.resample(row, 1 << 21, 22, out, 0);
+        widen(in, 0, row, w * 3);
+        blendToBytes(row, row, 1 << 13, 1 << 13, 1 << 21, 22, out, 0, w * 3);
+        narrow(row, out, 0, w * 3);
+        colourAffine(
+                in,
+                out,
+                new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1},
+                new float[] {0, 0, 0},
+                new int[3 * AFFINE_BLOCK]);
+    }
 }
