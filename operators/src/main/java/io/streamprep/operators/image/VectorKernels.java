@@ -22,7 +22,6 @@ public final class VectorKernels {
     private static final VectorSpecies<Byte> BYTES_128 = ByteVector.SPECIES_128;
     private static final VectorSpecies<Integer> INTS_512 = IntVector.SPECIES_512;
     private static final VectorSpecies<Short> SHORTS_512 = ShortVector.SPECIES_512;
-    private static final VectorSpecies<Float> FLOATS_512 = FloatVector.SPECIES_512;
     private static final int INT_LANES = INTS_512.length();
 
     /** 16 pixels (the first 48 of 64 bytes) in reverse order; the last 16 bytes are don't-care. */
