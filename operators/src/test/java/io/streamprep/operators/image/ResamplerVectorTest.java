@@ -20,7 +20,7 @@ class ResamplerVectorTest {
         for (int[] size : sizes) {
             int w = size[0];
             int h = size[1];
-            RgbImage src = new RgbImage(w, h, bytes(random, w * h * 3));
+            RgbImage src = new RgbImage(w, h, RandomBytes.of(random, w * h * 3));
             for (int t = 0; t < 40; t++) {
                 double cw = Math.max(0.5, random.nextDouble() * w);
                 double ch = Math.max(0.5, random.nextDouble() * h);
@@ -40,7 +40,7 @@ class ResamplerVectorTest {
     @Test
     void benchmarkCropAndWholeImageMatchScalarCode() {
         SplittableRandom random = new SplittableRandom(32);
-        RgbImage src = new RgbImage(224, 224, bytes(random, 224 * 224 * 3));
+        RgbImage src = new RgbImage(224, 224, RandomBytes.of(random, 224 * 224 * 3));
         assertSame(src, 20, 30, 150, 160, 224, 224, "bench crop");
         assertSame(src, 0, 0, 224, 224, 224, 224, "copy");
         assertSame(src, 0, 0, 224, 224, 448, 300, "enlarge");
@@ -53,7 +53,7 @@ class ResamplerVectorTest {
     @Test
     void stridedDestinationOutsideTheRegionIsUntouched() {
         SplittableRandom random = new SplittableRandom(33);
-        RgbImage src = new RgbImage(50, 40, bytes(random, 50 * 40 * 3));
+        RgbImage src = new RgbImage(50, 40, RandomBytes.of(random, 50 * 40 * 3));
         byte[] scalar = new byte[80 * 60 * 3];
         byte[] simd = new byte[scalar.length];
         java.util.Arrays.fill(scalar, (byte) 7);
@@ -69,20 +69,12 @@ class ResamplerVectorTest {
     private static void assertSame(
             RgbImage src, double x, double y, double cw, double ch, int outW, int outH, String as) {
         SplittableRandom garbage = new SplittableRandom(outW * 31L + outH);
-        byte[] expected = bytes(garbage, outW * outH * 3);
-        byte[] actual = bytes(garbage, expected.length);
+        byte[] expected = RandomBytes.of(garbage, outW * outH * 3);
+        byte[] actual = RandomBytes.of(garbage, expected.length);
         Resampler.resizeRegionInto(src, x, y, cw, ch, outW, outH, expected, 0, outW * 3, false);
         Resampler.resizeRegionInto(src, x, y, cw, ch, outW, outH, actual, 0, outW * 3, true);
         assertThat(actual)
                 .as("%s: (%s, %s) %s x %s -> %dx%d", as, x, y, cw, ch, outW, outH)
                 .isEqualTo(expected);
-    }
-
-    private static byte[] bytes(SplittableRandom random, int n) {
-        byte[] b = new byte[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = (byte) random.nextInt(256);
-        }
-        return b;
     }
 }

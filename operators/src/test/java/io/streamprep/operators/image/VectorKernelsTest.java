@@ -35,9 +35,9 @@ class VectorKernelsTest {
         for (int[] size : SIZES) {
             int w = size[0];
             int h = size[1];
-            byte[] in = bytes(random, w * h * 3);
-            byte[] expected = bytes(random, in.length);
-            byte[] actual = bytes(random, in.length);
+            byte[] in = RandomBytes.of(random, w * h * 3);
+            byte[] expected = RandomBytes.of(random, in.length);
+            byte[] actual = RandomBytes.of(random, in.length);
             Geometry.reversePixelRowsScalar(in, expected, w, h);
             VectorKernels.reversePixelRows(in, actual, w, h);
             assertThat(actual).as("%dx%d", w, h).isEqualTo(expected);
@@ -51,7 +51,7 @@ class VectorKernelsTest {
     @Test
     void reversingTwiceGivesTheSource() {
         SplittableRandom random = new SplittableRandom(12);
-        byte[] in = bytes(random, 67 * 9 * 3);
+        byte[] in = RandomBytes.of(random, 67 * 9 * 3);
         byte[] once = new byte[in.length];
         byte[] twice = new byte[in.length];
         VectorKernels.reversePixelRows(in, once, 67, 9);
@@ -65,13 +65,5 @@ class VectorKernelsTest {
         // The build passes --add-modules to every test JVM; without it only scalar code is tested.
         assertThat(ModuleLayer.boot().findModule(VectorSupport.MODULE)).isPresent();
         assertThat(VectorSupport.describe()).doesNotContain("without --add-modules");
-    }
-
-    private static byte[] bytes(SplittableRandom random, int n) {
-        byte[] b = new byte[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = (byte) random.nextInt(256);
-        }
-        return b;
     }
 }

@@ -2,6 +2,7 @@ package io.streamprep.operators.image.augment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamprep.operators.image.RandomBytes;
 import io.streamprep.operators.image.RgbImage;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,8 @@ class ColourAffineVectorTest {
         SplittableRandom random = new SplittableRandom(51);
         int[][] sizes = {{1, 1}, {5, 3}, {16, 1}, {21, 1}, {22, 1}, {17, 2}, {37, 19}, {224, 224}};
         for (int[] size : sizes) {
-            RgbImage src = new RgbImage(size[0], size[1], bytes(random, size[0] * size[1] * 3));
+            RgbImage src =
+                    new RgbImage(size[0], size[1], RandomBytes.of(random, size[0] * size[1] * 3));
             for (int t = 0; t < 25; t++) {
                 double[] m = new double[9];
                 for (int i = 0; i < 9; i++) {
@@ -59,18 +61,10 @@ class ColourAffineVectorTest {
 
     private static void assertSame(RgbImage src, double[] m, double[] t, String as) {
         SplittableRandom garbage = new SplittableRandom(m.length + src.width());
-        byte[] expected = bytes(garbage, src.rgb().length);
-        byte[] actual = bytes(garbage, src.rgb().length);
+        byte[] expected = RandomBytes.of(garbage, src.rgb().length);
+        byte[] actual = RandomBytes.of(garbage, src.rgb().length);
         PixelOps.affine(src, m, t, expected, false);
         PixelOps.affine(src, m, t, actual, true);
         assertThat(actual).as(as).isEqualTo(expected);
-    }
-
-    private static byte[] bytes(SplittableRandom random, int n) {
-        byte[] b = new byte[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = (byte) random.nextInt(256);
-        }
-        return b;
     }
 }

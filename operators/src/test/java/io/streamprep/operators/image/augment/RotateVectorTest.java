@@ -2,6 +2,7 @@ package io.streamprep.operators.image.augment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamprep.operators.image.RandomBytes;
 import io.streamprep.operators.image.RgbImage;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -26,10 +27,10 @@ class RotateVectorTest {
         for (int[] size : sizes) {
             int w = size[0];
             int h = size[1];
-            RgbImage src = new RgbImage(w, h, bytes(random, w * h * 3));
+            RgbImage src = new RgbImage(w, h, RandomBytes.of(random, w * h * 3));
             for (double angle : angles) {
-                byte[] expected = bytes(random, w * h * 3);
-                byte[] actual = bytes(random, w * h * 3);
+                byte[] expected = RandomBytes.of(random, w * h * 3);
+                byte[] actual = RandomBytes.of(random, w * h * 3);
                 PixelOps.rotate(src, angle, 0x123456, expected, false);
                 PixelOps.rotate(src, angle, 0x123456, actual, true);
                 assertThat(actual).as("%dx%d by %s degrees", w, h, angle).isEqualTo(expected);
@@ -40,7 +41,7 @@ class RotateVectorTest {
     @Test
     void randomAnglesOnARealSizedImage() {
         SplittableRandom random = new SplittableRandom(42);
-        RgbImage src = new RgbImage(224, 224, bytes(random, 224 * 224 * 3));
+        RgbImage src = new RgbImage(224, 224, RandomBytes.of(random, 224 * 224 * 3));
         for (int t = 0; t < 30; t++) {
             double angle = random.nextDouble(-180, 180);
             byte[] expected = new byte[src.rgb().length];
@@ -49,13 +50,5 @@ class RotateVectorTest {
             PixelOps.rotate(src, angle, 0x808080, actual, true);
             assertThat(actual).as("%s degrees", angle).isEqualTo(expected);
         }
-    }
-
-    private static byte[] bytes(SplittableRandom random, int n) {
-        byte[] b = new byte[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = (byte) random.nextInt(256);
-        }
-        return b;
     }
 }

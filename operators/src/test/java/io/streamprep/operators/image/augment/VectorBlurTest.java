@@ -2,6 +2,7 @@ package io.streamprep.operators.image.augment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamprep.operators.image.RandomBytes;
 import io.streamprep.operators.image.VectorKernels;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -27,9 +28,9 @@ class VectorBlurTest {
             for (int[] size : SIZES) {
                 int w = size[0];
                 int h = size[1];
-                byte[] in = bytes(random, w * h * 3);
-                byte[] expected = bytes(random, in.length);
-                byte[] actual = bytes(random, in.length);
+                byte[] in = RandomBytes.of(random, w * h * 3);
+                byte[] expected = RandomBytes.of(random, in.length);
+                byte[] actual = RandomBytes.of(random, in.length);
                 PixelOps.gaussianBlurScalar(in, w, h, kernel, radius, expected);
                 VectorKernels.gaussianBlur(in, w, h, kernel, radius, PixelOps.BLUR_BITS, actual);
                 assertThat(actual).as("sigma %s, %dx%d", sigma, w, h).isEqualTo(expected);
@@ -45,13 +46,5 @@ class VectorBlurTest {
         int[] kernel = PixelOps.blurKernel(2.0, 6);
         VectorKernels.gaussianBlur(in, 40, 30, kernel, 6, PixelOps.BLUR_BITS, out);
         assertThat(out).isEqualTo(in);
-    }
-
-    private static byte[] bytes(SplittableRandom random, int n) {
-        byte[] b = new byte[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = (byte) random.nextInt(256);
-        }
-        return b;
     }
 }
