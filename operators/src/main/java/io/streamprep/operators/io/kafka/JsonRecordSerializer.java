@@ -42,7 +42,10 @@ public final class JsonRecordSerializer<T> implements KafkaRecordSerializationSc
     @Override
     public ProducerRecord<byte[], byte[]> serialize(
             T record, KafkaSinkContext context, Long timestamp) {
-        String topic = Objects.requireNonNull(topicOf.apply(record), "no topic for " + record);
+        // The message is built only on failure: records' toString is not free, and this runs per
+        // record.
+        String topic =
+                Objects.requireNonNull(topicOf.apply(record), () -> "no topic for " + record);
         String id = idOf.apply(record);
         byte[] key = id == null ? null : id.getBytes(StandardCharsets.UTF_8);
         return new ProducerRecord<>(topic, key, Json.toBytes(record));
