@@ -7,8 +7,9 @@ import java.util.stream.Stream;
 
 /**
  * Whether the image operators use their SIMD kernels ({@link VectorKernels}, JDK's incubating
- * Vector API). The kernels give byte-identical results to the scalar code; they are only used where
- * they were measured to be faster: the JVM was started with {@code --add-modules
+ * Vector API), and near dedup its MinHash kernel ({@code MinHashVectors}, which needs AVX512DQ's
+ * 64-bit lane multiplies). The kernels give byte-identical results to the scalar code; they are
+ * only used where they were measured to be faster: the JVM was started with {@code --add-modules
  * jdk.incubator.vector} and its preferred vectors are 512 bits wide (AVX-512). Flips, rotation and
  * resampling additionally need byte permutes across the whole vector (x86's AVX512_VBMI), which the
  * JIT otherwise emulates slower than scalar code; without a way to ask the JVM, that flag is read
@@ -28,6 +29,7 @@ public final class VectorSupport {
 
     private static final boolean WIDE = detectWide();
     private static final boolean BYTE_PERMUTES = WIDE && cpuFlag("avx512vbmi");
+    private static final boolean LONG_MULTIPLIES = WIDE && cpuFlag("avx512dq");
 
     private VectorSupport() {}
 
@@ -39,6 +41,14 @@ public final class VectorSupport {
     /** True when 512-bit byte permutes (flips, rotation, resampling, jitter) run as SIMD. */
     public static boolean wideBytePermutes() {
         return BYTE_PERMUTES;
+    }
+
+    /**
+     * True when 512-bit lanes of 64-bit multiplies (x86's AVX512DQ) run as SIMD: the MinHash
+     * signatures of near dedup use them.
+     */
+    public static boolean wideLongMultiplies() {
+        return LONG_MULTIPLIES;
     }
 
     /** One line for logs and benchmark output, e.g. {@code "512-bit SIMD (blur)"}. */

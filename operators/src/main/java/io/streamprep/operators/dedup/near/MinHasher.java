@@ -1,5 +1,6 @@
 package io.streamprep.operators.dedup.near;
 
+import io.streamprep.operators.image.VectorSupport;
 import java.io.Serializable;
 import java.util.SplittableRandom;
 
@@ -43,6 +44,20 @@ public final class MinHasher implements Serializable {
 
     /** The full 64-bit minima of the element hashes under every permutation. */
     public long[] minima(long[] elementHashes) {
+        return minima(elementHashes, VectorSupport.wideLongMultiplies());
+    }
+
+    /** The minima, on the SIMD kernel ({@link MinHashVectors}) or not: the same values. */
+    long[] minima(long[] elementHashes, boolean simd) {
+        if (simd) {
+            long[] minima = new long[seeds.length];
+            MinHashVectors.minima(elementHashes, seeds, minima);
+            return minima;
+        }
+        return minimaScalar(elementHashes);
+    }
+
+    long[] minimaScalar(long[] elementHashes) {
         long[] minima = new long[seeds.length];
         java.util.Arrays.fill(minima, Long.MAX_VALUE);
         for (long x : elementHashes) {
