@@ -31,7 +31,7 @@ final class BenchResults {
     private final Map<String, Object> root = new LinkedHashMap<>();
     private long records;
     private long textBytes;
-    private double fullRecordsPerSecond;
+    private double latencyPipelineMaxRate;
 
     BenchResults(BenchSettings settings) {
         root.put("started", java.time.Instant.now().toString());
@@ -54,6 +54,22 @@ final class BenchResults {
 
     void cpuCountsBroker(boolean counted) {
         root.put("cpu_includes_broker", counted);
+    }
+
+    void warmUp(int records, List<WarmUpPass> passes) {
+        Map<String, Object> w = new LinkedHashMap<>();
+        w.put("records_per_pass", records);
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (WarmUpPass pass : passes) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("seconds", round(pass.seconds()));
+            r.put("cpu_seconds", round3(pass.cpuSeconds()));
+            r.put("jit_cpu_seconds", round3(pass.jitSeconds()));
+            r.put("jit_share", round3(pass.jitShare()));
+            runs.add(r);
+        }
+        w.put("passes", runs);
+        root.put("warm_up", w);
     }
 
     void tokenizerOnly(double seconds, long tokens, double cpuSeconds, double jitSeconds) {
@@ -84,7 +100,6 @@ final class BenchResults {
             double jitSeconds) {
         Map<String, Object> t = rates(spanMillis / 1e3);
         cpu(t, cpuSeconds, jitSeconds);
-        fullRecordsPerSecond = (double) t.get("records_per_second");
         t.put("wall_seconds", round(stats.wallTimeMillis() / 1e3));
         t.put("peak_heap_mb", round(peakHeapBytes / 1e6));
         t.put("records_in", stats.recordsIn());
@@ -106,8 +121,14 @@ final class BenchResults {
         root.put("ratios", ratios);
     }
 
+    void latencyPipelineMaxRate(double recordsPerSecond) {
+        latencyPipelineMaxRate = recordsPerSecond;
+    }
+
     void latency(PacedRun.Result result, double rate) {
         Map<String, Object> l = paced(result, rate);
+        // The maximum rate of the pipeline the latency phase runs, which the target rate halves.
+        l.put("pipeline_max_rate", round(latencyPipelineMaxRate));
         root.put("latency", l);
     }
 
@@ -129,10 +150,6 @@ final class BenchResults {
         root.put("load_average_after", loadAverage());
         root.put("targets", targets());
         root.put("complete", true);
-    }
-
-    double fullRecordsPerSecond() {
-        return fullRecordsPerSecond;
     }
 
     Map<String, Object> asMap() {
@@ -195,6 +212,17 @@ final class BenchResults {
                             (double) t.get("records_per_cpu_second_without_jit"),
                             t.getOrDefault("peak_heap_mb", "–")));
         }
+        Map<String, Object> warmUp = (Map<String, Object>) root.get("warm_up");
+        if (warmUp != null) {
+            md.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%nWarm-up before \"full\": %s unmeasured run(s) over %,d records; the"
+                                    + " JIT compiler threads' share of each run's CPU: %s.%n",
+                            ((List<?>) warmUp.get("passes")).size(),
+                            (int) warmUp.get("records_per_pass"),
+                            jitShares((List<Map<String, Object>>) warmUp.get("passes"))));
+        }
         md.append("\n| target | goal | measured | met |\n|---|---|---:|---|\n");
         for (Map<String, Object> target : (List<Map<String, Object>>) root.get("targets")) {
             md.append(
@@ -209,6 +237,14 @@ final class BenchResults {
                                     : Boolean.TRUE.equals(target.get("met")) ? "yes" : "**no**"));
         }
         return md.toString();
+    }
+
+    private static String jitShares(List<Map<String, Object>> passes) {
+        List<String> shares = new ArrayList<>();
+        for (Map<String, Object> pass : passes) {
+            shares.add(String.format(Locale.ROOT, "%.0f%%", 100 * (double) pass.get("jit_share")));
+        }
+        return shares.isEmpty() ? "–" : String.join(", ", shares);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package io.streamprep.jobs.bench;
 import io.streamprep.jobs.config.ConfigLoader;
 import io.streamprep.jobs.config.PipelineConfig;
 import io.streamprep.jobs.stats.RunStats;
+import io.streamprep.operators.augment.text.WordNetSynonyms;
 import io.streamprep.operators.tokenize.TokenizerSettings;
 import io.streamprep.schemas.config.SinkOptions;
 import io.streamprep.schemas.serde.Json;
@@ -24,15 +25,18 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Runs the benchmark's phases in one JVM and one broker, in this order: tokenizer-only,
- * passthrough, full (throughput, on the same input topic), then the paced AT_LEAST_ONCE latency
- * phase at half the measured full rate, then the optional soak. Throughput of the Flink phases is
- * measured from the write timestamps of their output topics (first to last record written), so job
- * start-up and tokenizer loading are not counted, as they are not in the tokenizer-only loop.
+ * Runs the benchmark's phases in one JVM and one broker, in this order: unmeasured warm-up runs of
+ * the full pipeline, tokenizer-only, passthrough, full (throughput, on the same input topic), the
+ * latency phase's pipeline at full speed for its maximum rate, then the paced AT_LEAST_ONCE latency
+ * phase at half that rate, then the optional soak at the same rate. Throughput of the Flink phases
+ * is measured from the write timestamps of their output topics (first to last record written), so
+ * job start-up and tokenizer loading are not counted, as they are not in the tokenizer-only loop.
  */
 final class BenchRunner {
 
     private static final long BASE_TS = 1_735_689_600_000L;
+    private static final double SETTLED_JIT_SHARE = 0.08;
+    private static final long QUIESCE_MILLIS = 2_000;
     private static final List<String> SPLITS = List.of("train", "validation", "test");
     private static final List<String> SINK_TOPICS =
             List.of("train", "validation", "test", "dlq", "duplicates", "sampled-out");
@@ -65,8 +69,12 @@ final class BenchRunner {
             topics.create(outputs(run + "-full"), p);
             produce(topics, corpus, input, p);
 
+            // The warm-up comes first, so that the three measured phases run back to back: on a
+            // shared machine, the CPU one gets can change within minutes.
+            warmUp(topics, corpus, cpu, results, run + "-warm-up");
             PipelineConfig throughput =
                     config(topics.bootstrapServers(), run + "-full", input, "latest", null);
+            quiesce();
             log.println("streamprep bench: tokenizer-only, " + p + " threads...");
             AtomicLong tokens = new AtomicLong();
             double tokenizerSeconds =
@@ -85,6 +93,7 @@ final class BenchRunner {
                             tokenizerEnd - Math.round(tokenizerSeconds * 1e3), tokenizerEnd));
             done(results, "tokenizer_only");
 
+            quiesce();
             log.println("streamprep bench: passthrough...");
             long passWall;
             long passPeak;
@@ -101,7 +110,7 @@ final class BenchRunner {
                     cpu.jitSecondsBetween(passWindow[0], passWindow[1]));
             done(results, "passthrough");
 
-            warmUp(topics, corpus, run + "-warm-up");
+            quiesce();
             log.println("streamprep bench: full pipeline...");
             RunStats stats;
             long fullPeak;
@@ -118,7 +127,8 @@ final class BenchRunner {
                     cpu.jitSecondsBetween(fullWindow[0], fullWindow[1]));
             done(results, "full");
 
-            double rate = Math.max(1, results.fullRecordsPerSecond() / 2);
+            double rate = Math.max(1, latencyPipelineMaxRate(topics, input, run) / 2);
+            results.latencyPipelineMaxRate(2 * rate);
             log.printf(
                     Locale.ROOT,
                     "streamprep bench: latency, AT_LEAST_ONCE at %,.0f records/s for %s...%n",
@@ -167,30 +177,106 @@ final class BenchRunner {
     }
 
     /**
-     * Runs the full pipeline, unmeasured, over the corpus's first records in a topic of their own:
-     * the measured run then sees code the JIT has already compiled, as a long-running job does.
+     * Runs the full pipeline, unmeasured, over the corpus's first records, again and again (at most
+     * {@code --warmup-passes} times) until the JIT compiler threads use less than {@value
+     * #SETTLED_JIT_SHARE} of a run's CPU. The measured run then sees code that C2 has compiled, as
+     * a long-running job does. One run was not enough: with one C2 thread on 2 cores the compile
+     * queue stays backed up for most of a minute, and the pipeline's own hot methods were still
+     * C1-compiled during the measured run. The WordNet lookups the warm-up cached are then
+     * forgotten, so the measured run looks its words up again, as for new text.
      */
-    private void warmUp(BenchTopics topics, BenchCorpus corpus, String prefix) throws Exception {
+    private void warmUp(
+            BenchTopics topics,
+            BenchCorpus corpus,
+            CpuSampler cpu,
+            BenchResults results,
+            String prefix)
+            throws Exception {
         int n = Math.min(settings.warmupRecords(), corpus.size());
-        if (n == 0) {
-            return;
-        }
-        int p = settings.parallelism();
-        String input = prefix + "-input";
-        topics.create(List.of(input), p);
-        topics.create(outputs(prefix), p);
-        try (KafkaProducer<byte[], byte[]> producer = topics.producer()) {
-            for (int i = 0; i < n; i++) {
-                producer.send(
-                        new ProducerRecord<>(
-                                input, i % p, null, null, corpus.value(i, BASE_TS + i, 0)));
+        List<WarmUpPass> passes = new ArrayList<>();
+        if (n > 0) {
+            int p = settings.parallelism();
+            String input = prefix + "-input";
+            topics.create(List.of(input), p);
+            try (KafkaProducer<byte[], byte[]> producer = topics.producer()) {
+                for (int i = 0; i < n; i++) {
+                    producer.send(
+                            new ProducerRecord<>(
+                                    input, i % p, null, null, corpus.value(i, BASE_TS + i, 0)));
+                }
+                producer.flush();
             }
-            producer.flush();
+            for (int pass = 1; pass <= settings.warmupPasses(); pass++) {
+                log.printf(
+                        Locale.ROOT,
+                        "streamprep bench: warm-up %d (at most %d), full pipeline over %,d"
+                                + " records...%n",
+                        pass,
+                        settings.warmupPasses(),
+                        n);
+                String outputs = prefix + "-" + pass;
+                topics.create(outputs(outputs), p);
+                BenchJobs.runPipeline(
+                        config(topics.bootstrapServers(), outputs, input, "latest", null), log);
+                // Over the same span as the measured run (first to last output record written),
+                // so compiling the job's start-up does not count.
+                long[] window = topics.writeWindow(outputs(outputs), p);
+                WarmUpPass done =
+                        new WarmUpPass(
+                                span(window) / 1e3,
+                                cpu.cpuSecondsBetween(window[0], window[1]),
+                                cpu.jitSecondsBetween(window[0], window[1]));
+                passes.add(done);
+                log.printf(
+                        Locale.ROOT,
+                        "streamprep bench: warm-up %d: %.1f s from first to last output record;"
+                                + " JIT compiler threads %.0f%% of the CPU%n",
+                        pass,
+                        done.seconds(),
+                        100 * done.jitShare());
+                if (done.jitShare() < SETTLED_JIT_SHARE) {
+                    break;
+                }
+            }
+            WordNetSynonyms.clearSharedCache();
         }
-        log.printf(
-                Locale.ROOT, "streamprep bench: warm-up, full pipeline over %,d records...%n", n);
-        BenchJobs.runPipeline(
-                config(topics.bootstrapServers(), prefix, input, "latest", null), log);
+        results.warmUp(n, passes);
+    }
+
+    /**
+     * The throughput of the pipeline the latency phase runs (AT_LEAST_ONCE sinks, balancing off)
+     * over the whole input topic. "Half load" is half of this: half of the full pipeline's rate
+     * would be more than half for it, because without balancing every record is augmented and
+     * tokenized.
+     */
+    private double latencyPipelineMaxRate(BenchTopics topics, String input, String run)
+            throws Exception {
+        log.println(
+                "streamprep bench: the latency phase's pipeline (AT_LEAST_ONCE, no balancing) at"
+                        + " full speed, for its maximum rate...");
+        String prefix = run + "-latency-max";
+        topics.create(outputs(prefix), settings.parallelism());
+        RunStats stats =
+                BenchJobs.runPipeline(
+                        config(
+                                topics.bootstrapServers(),
+                                prefix,
+                                input,
+                                "latest",
+                                SinkOptions.Guarantee.AT_LEAST_ONCE.name()),
+                        log);
+        long[] window = topics.writeWindow(outputs(prefix), settings.parallelism());
+        return stats.recordsIn() / (span(window) / 1e3);
+    }
+
+    /**
+     * Collects the garbage of the previous phase and lets the JVM's background work (concurrent GC
+     * cycles, compilations, closing clients) finish, so that it is not counted as the next measured
+     * phase's CPU.
+     */
+    private static void quiesce() throws InterruptedException {
+        System.gc();
+        Thread.sleep(QUIESCE_MILLIS);
     }
 
     /** Logs the phase's figures and saves what is measured so far, in case a later phase fails. */

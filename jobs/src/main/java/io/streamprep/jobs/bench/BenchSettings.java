@@ -12,7 +12,8 @@ import java.util.List;
  * @param home the installation folder (for {@code deploy/local/kafka.sh})
  * @param sizeMb corpus size in MB of UTF-8 text
  * @param parallelism Flink parallelism, topic partitions and tokenizer-only threads
- * @param warmupRecords records of an unmeasured full-pipeline run before the measured one (0: none)
+ * @param warmupRecords records of each unmeasured full-pipeline warm-up run (0: no warm-up)
+ * @param warmupPasses at most this many warm-up runs; they stop early once the JIT has settled
  * @param latencyDuration how long the paced AT_LEAST_ONCE latency phase feeds records
  * @param soak how long the paced soak phase runs (zero: no soak)
  * @param soakSampleEvery heap sampling period in the soak phase
@@ -26,6 +27,7 @@ public record BenchSettings(
         int sizeMb,
         int parallelism,
         int warmupRecords,
+        int warmupPasses,
         Duration latencyDuration,
         Duration soak,
         Duration soakSampleEvery,
@@ -42,6 +44,9 @@ public record BenchSettings(
         }
         if (warmupRecords < 0) {
             throw new IllegalArgumentException("--warmup-records must not be negative");
+        }
+        if (warmupPasses < 1) {
+            throw new IllegalArgumentException("--warmup-passes must be at least 1");
         }
         overrides = List.copyOf(overrides);
         if (latencyDuration.toMillis() < 1_000) {

@@ -62,12 +62,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--warmup-records",
             paramLabel = "N",
-            defaultValue = "20000",
+            defaultValue = "200000",
             description =
-                    "Run the full pipeline once, unmeasured, over the first N records before the"
-                            + " measured run, so the JIT has compiled its code as in a long-running"
-                            + " job (0: no warm-up). Default: ${DEFAULT-VALUE}.")
+                    "Warm up by running the full pipeline, unmeasured, over the first N records"
+                            + " (at most the corpus) before the measured run, so the JIT has"
+                            + " compiled its code as in a long-running job (0: no warm-up)."
+                            + " Default: ${DEFAULT-VALUE}.")
     int warmupRecords;
+
+    @Option(
+            names = "--warmup-passes",
+            paramLabel = "K",
+            defaultValue = "4",
+            description =
+                    "Repeat the warm-up run until the JIT compiler threads use less than 8% of a"
+                            + " run's CPU, at most K times. Default: ${DEFAULT-VALUE}.")
+    int warmupPasses;
 
     @Option(
             names = "--duration",
@@ -126,6 +136,7 @@ final class BenchCommand implements Callable<Integer> {
                             sizeMb,
                             parallelism,
                             warmupRecords,
+                            warmupPasses,
                             parse("--duration", duration),
                             soak == null ? Duration.ZERO : parse("--soak", soak),
                             parse("--soak-sample", soakSample),

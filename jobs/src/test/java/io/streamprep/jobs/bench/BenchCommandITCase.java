@@ -1,6 +1,7 @@
 package io.streamprep.jobs.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamprep.jobs.cli.StreamprepCli;
@@ -49,6 +50,8 @@ class BenchCommandITCase {
                         "2",
                         "--warmup-records",
                         "2000",
+                        "--warmup-passes",
+                        "2",
                         "--duration",
                         "4s",
                         "--soak",
@@ -70,6 +73,18 @@ class BenchCommandITCase {
         assertThat(records).isGreaterThan(5_000);
         assertThat(r.at("/corpus/text_bytes").asLong()).isGreaterThanOrEqualTo(1_000_000);
         assertThat(r.at("/corpus/sha256").asText()).matches("[0-9a-f]{64}");
+
+        assertThat(r.at("/warm_up/records_per_pass").asInt()).isEqualTo(2000);
+        JsonNode passes = r.at("/warm_up/passes");
+        assertThat(passes.size()).isBetween(1, 2);
+        for (JsonNode pass : passes) {
+            assertThat(pass.get("cpu_seconds").asDouble()).isPositive();
+            assertThat(pass.get("jit_share").asDouble()).isBetween(0.0, 1.0);
+        }
+        if (passes.size() == 1) {
+            // Only a settled JIT ends the warm-up before its last pass.
+            assertThat(passes.get(0).get("jit_share").asDouble()).isLessThan(0.08);
+        }
 
         for (String phase : List.of("tokenizer_only", "passthrough", "full")) {
             assertThat(r.at("/" + phase + "/records_per_second").asDouble()).as(phase).isPositive();
@@ -123,6 +138,10 @@ class BenchCommandITCase {
             assertThat(p50).as(paced).isPositive().isLessThanOrEqualTo(p99);
             assertThat(p99).as(paced).isLessThanOrEqualTo(l.get("max_ms").asLong());
         }
+        // Half load: half the maximum rate of the latency phase's own pipeline.
+        assertThat(r.at("/latency/pipeline_max_rate").asDouble()).isPositive();
+        assertThat(r.at("/latency/target_rate").asDouble())
+                .isCloseTo(r.at("/latency/pipeline_max_rate").asDouble() / 2, within(1.0));
         assertThat(r.at("/soak/heap_after_gc_mb")).hasSizeGreaterThanOrEqualTo(2);
         assertThat(r.at("/soak/heap_after_gc_mb/0/1").asDouble()).isPositive();
         assertThat(r.at("/soak/heap_slope_mb_per_min").isNumber()).isTrue();
@@ -136,6 +155,7 @@ class BenchCommandITCase {
                         "passthrough",
                         "full")
                 .contains("p99")
+                .contains("Warm-up before \"full\": " + passes.size() + " unmeasured run(s)")
                 // Reported figures have no target: neither met nor missed.
                 .contains("| full / passthrough | (reported) | ")
                 .doesNotContainPattern("\\| \\(reported\\) \\| [^|]* \\| (yes|\\*\\*no\\*\\*) \\|");
@@ -146,5 +166,6 @@ class BenchCommandITCase {
     void badSizeIsAUsageError() {
         assertThat(StreamprepCli.execute("bench", "--size-mb", "0")).isEqualTo(2);
         assertThat(StreamprepCli.execute("bench", "--duration", "soon")).isEqualTo(2);
+        assertThat(StreamprepCli.execute("bench", "--warmup-passes", "0")).isEqualTo(2);
     }
 }

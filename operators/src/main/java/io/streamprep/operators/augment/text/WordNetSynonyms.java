@@ -38,11 +38,26 @@ public final class WordNetSynonyms {
     private static final List<POS> POS_ORDER =
             List.of(POS.NOUN, POS.VERB, POS.ADJECTIVE, POS.ADVERB);
 
+    // Set once the shared instance's dictionary has loaded; outside the holder class, whose first
+    // use loads the dictionary.
+    private static volatile boolean sharedLoaded;
+
     private final Dictionary dictionary;
     private final ConcurrentHashMap<String, List<String>> cache = new ConcurrentHashMap<>();
 
     private WordNetSynonyms(Dictionary dictionary) {
         this.dictionary = dictionary;
+    }
+
+    /**
+     * Forgets the shared instance's cached lookups, if it was loaded; does not load WordNet. For
+     * benchmarks: a warm-up over the very texts measured afterwards would otherwise have answered
+     * all of the measured run's lookups in advance.
+     */
+    public static void clearSharedCache() {
+        if (sharedLoaded) {
+            Holder.INSTANCE.cache.clear();
+        }
     }
 
     /** The JVM-wide instance, loading WordNet on the first call. */
@@ -132,7 +147,9 @@ public final class WordNetSynonyms {
 
         private static Dictionary load() {
             try {
-                return Dictionary.getDefaultResourceInstance();
+                Dictionary dictionary = Dictionary.getDefaultResourceInstance();
+                sharedLoaded = true;
+                return dictionary;
             } catch (JWNLException e) {
                 throw new IllegalStateException("Cannot load WordNet from the classpath", e);
             }
