@@ -32,7 +32,13 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(
         value = 1,
-        jvmArgsAppend = {"-Dai.djl.offline=true", "-Xmx1g"})
+        // As bin/streamprep runs pipelines: the MinHash kernel needs the Vector API module.
+        jvmArgsAppend = {
+            "-Dai.djl.offline=true",
+            "-Xmx1g",
+            "--add-modules=jdk.incubator.vector",
+            "-XX:CompileCommand=quiet"
+        })
 public class NearDedupBenchmark {
 
     private static final int DOCUMENTS = 2_000;
