@@ -19,9 +19,9 @@ import java.util.stream.Stream;
  * <p>CPU time, unlike wall time, hardly depends on what else the machine runs, so records per
  * CPU-second compare phases fairly on a shared machine. It counts every thread: task threads, Kafka
  * clients, checkpointing, GC and the JIT compiler. The JIT compiler threads' share is also sampled
- * on its own (Linux only, from {@code /proc/self/task}; zero elsewhere): in a phase of a minute it
- * is still 15–25 % after the warm-up, mostly recompilation after deoptimizations, which a
- * long-running job should pay mostly once.
+ * on its own (Linux only, from {@code /proc/self/task}; zero elsewhere): the warm-up repeats until
+ * that share falls below 8 %; after a single warm-up run it was still 15–25 % of the measured
+ * phase, with the pipeline's hot methods still waiting for C2.
  */
 final class CpuSampler implements AutoCloseable {
 
