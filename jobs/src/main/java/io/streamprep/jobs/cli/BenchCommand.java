@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
             "Benchmark the text pipeline on a fixed real corpus (WordNet 3.1 glosses, then"
                     + " /usr/share/doc text) through a real local Kafka broker, next to its floor"
                     + " (DJL tokenizer only, same threads) and ceiling (a Flink topic-to-topic"
-                    + " copy), then the AT_LEAST_ONCE end-to-end latency at half the measured"
-                    + " rate, and optionally a heap soak.",
+                    + " copy), after warm-up runs until the JIT has settled; then the"
+                    + " AT_LEAST_ONCE end-to-end latency at half of the latency pipeline's"
+                    + " measured maximum rate, and optionally a heap soak.",
             "Writes bench-results.json and bench-results.md to --output and prints the table.",
             ""
         },
@@ -75,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
             paramLabel = "K",
             defaultValue = "4",
             description =
-                    "Repeat the warm-up run until the JIT compiler threads use less than 8% of a"
+                    "Repeat the warm-up run until the JIT compiler threads use less than 8%% of a"
                             + " run's CPU, at most K times. Default: ${DEFAULT-VALUE}.")
     int warmupPasses;
 
