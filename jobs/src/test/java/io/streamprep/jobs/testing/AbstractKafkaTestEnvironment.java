@@ -76,7 +76,12 @@ abstract class AbstractKafkaTestEnvironment implements KafkaTestEnvironment {
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis());
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        // A broker slowed down by the 2 busy cores must not look like a lost request: after a
+        // request timeout (30 s by default) the idempotent producer once re-sent its batches with
+        // reset sequence numbers, the broker refused them as out of order until the delivery
+        // timeout, and ClusterChaosITCase failed to feed its input.
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2 * (int) timeout.toMillis());
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(
                         properties, new ByteArraySerializer(), new ByteArraySerializer())) {
