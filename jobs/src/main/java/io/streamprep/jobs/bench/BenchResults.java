@@ -31,7 +31,6 @@ final class BenchResults {
     private final Map<String, Object> root = new LinkedHashMap<>();
     private long records;
     private long textBytes;
-    private double latencyPipelineMaxRate;
 
     BenchResults(BenchSettings settings) {
         root.put("started", java.time.Instant.now().toString());
@@ -121,14 +120,13 @@ final class BenchResults {
         root.put("ratios", ratios);
     }
 
-    void latencyPipelineMaxRate(double recordsPerSecond) {
-        latencyPipelineMaxRate = recordsPerSecond;
-    }
-
-    void latency(PacedRun.Result result, double rate) {
+    /**
+     * @param pipelineMaxRate the maximum rate of the pipeline the latency phase runs, which the
+     *     target rate halves
+     */
+    void latency(PacedRun.Result result, double rate, double pipelineMaxRate) {
         Map<String, Object> l = paced(result, rate);
-        // The maximum rate of the pipeline the latency phase runs, which the target rate halves.
-        l.put("pipeline_max_rate", round(latencyPipelineMaxRate));
+        l.put("pipeline_max_rate", round(pipelineMaxRate));
         root.put("latency", l);
     }
 
