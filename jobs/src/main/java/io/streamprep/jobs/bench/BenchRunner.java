@@ -128,22 +128,22 @@ final class BenchRunner {
             done(results, "full");
 
             double maxRate = latencyPipelineMaxRate(topics, input, run);
-            double rate = Math.max(1, maxRate / 2);
+            double rate =
+                    settings.latencyRate() > 0 ? settings.latencyRate() : Math.max(1, maxRate / 2);
             log.printf(
                     Locale.ROOT,
                     "streamprep bench: latency, AT_LEAST_ONCE at %,.0f records/s for %s...%n",
                     rate,
                     settings.latencyDuration());
-            results.latency(
+            PacedRun.Result latency =
                     paced(
                             topics,
                             corpus,
                             run + "-latency",
                             rate,
                             settings.latencyDuration(),
-                            Duration.ZERO),
-                    rate,
-                    maxRate);
+                            Duration.ZERO);
+            results.latency(latency, rate, maxRate, coresPerSecond(cpu, latency));
             done(results, "latency");
 
             if (!settings.soak().isZero()) {
@@ -168,6 +168,23 @@ final class BenchRunner {
         }
         results.finish();
         return results;
+    }
+
+    /**
+     * Cores in use (this JVM and the broker) in each second of the paced run's measured span, the
+     * last second possibly partial: whether slow seconds are seconds without spare CPU.
+     */
+    private static double[] coresPerSecond(CpuSampler cpu, PacedRun.Result result) {
+        long from = result.measuredFrom();
+        long to = result.measuredTo();
+        int n = (int) Math.max(0, (to - from + 999) / 1000);
+        double[] cores = new double[n];
+        for (int s = 0; s < n; s++) {
+            long a = from + s * 1000L;
+            long b = Math.min(to, a + 1000);
+            cores[s] = b > a ? cpu.cpuSecondsBetween(a, b) / ((b - a) / 1e3) : 0;
+        }
+        return cores;
     }
 
     private static long span(long[] window) {

@@ -15,6 +15,8 @@ import java.util.List;
  * @param warmupRecords records of each unmeasured full-pipeline warm-up run (0: no warm-up)
  * @param warmupPasses at most this many warm-up runs; they stop early once the JIT has settled
  * @param latencyDuration how long the paced AT_LEAST_ONCE latency phase feeds records
+ * @param latencyRate records/s of the latency and soak phases, or 0 for half of the latency
+ *     pipeline's measured maximum rate
  * @param soak how long the paced soak phase runs (zero: no soak)
  * @param soakSampleEvery heap sampling period in the soak phase
  * @param output folder for {@code bench-results.json} and {@code bench-results.md}
@@ -29,6 +31,7 @@ public record BenchSettings(
         int warmupRecords,
         int warmupPasses,
         Duration latencyDuration,
+        double latencyRate,
         Duration soak,
         Duration soakSampleEvery,
         Path output,
@@ -49,6 +52,9 @@ public record BenchSettings(
             throw new IllegalArgumentException("--warmup-passes must be at least 1");
         }
         overrides = List.copyOf(overrides);
+        if (!(latencyRate >= 0 && latencyRate < Double.MAX_VALUE)) {
+            throw new IllegalArgumentException("--latency-rate must be a positive number");
+        }
         if (latencyDuration.toMillis() < 1_000) {
             throw new IllegalArgumentException("--duration must be at least 1 s");
         }

@@ -1,6 +1,7 @@
 package io.streamprep.jobs.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.streamprep.jobs.config.PipelineConfig;
 import io.streamprep.schemas.serde.Json;
 import java.io.IOException;
@@ -35,12 +36,18 @@ final class PacedRun {
 
     /**
      * @param latencies of the measured source records that came out
+     * @param timeline the same latencies per second of sending
+     * @param measuredFrom epoch ms when the measured span began (second 0 of the timeline)
+     * @param measuredTo epoch ms when it ended
      * @param sent records sent during the measured span (warm-up included, drain excluded)
      * @param achievedRate records sent per second over that span
      * @param heapSamples (seconds since start, MB used after GC), empty unless sampling was asked
      */
     record Result(
             LatencyHistogram latencies,
+            LatencyTimeline timeline,
+            long measuredFrom,
+            long measuredTo,
             long sent,
             double achievedRate,
             List<double[]> heapSamples) {}
@@ -77,9 +84,12 @@ final class PacedRun {
         JobClient job = BenchJobs.startPipeline(config);
         long start = System.currentTimeMillis();
         long measureFrom = start + warmUp.toMillis();
+        LatencyTimeline timeline =
+                new LatencyTimeline(
+                        measureFrom, (int) duration.toSeconds() + 1, BenchResults.TARGET_P99_MS);
         Thread receiver =
                 new Thread(
-                        () -> receive(consumer, pending, latencies, measureFrom),
+                        () -> receive(consumer, pending, latencies, timeline, measureFrom),
                         "bench-latency-consumer");
         receiver.setDaemon(true);
         receiver.start();
@@ -95,6 +105,7 @@ final class PacedRun {
         long drainEnd = end + DRAIN.toNanos();
         double seconds = 0;
         long sentInSpan = 0;
+        long measuredTo = 0;
         try (KafkaProducer<byte[], byte[]> producer = topics.producer()) {
             // After the measured span the stream goes on unmeasured until the last measured record
             // is out: event-time stages only release records once later records move the
@@ -104,6 +115,7 @@ final class PacedRun {
                 if (now >= end && seconds == 0) {
                     seconds = (now - begin) / 1e9;
                     sentInSpan = sent;
+                    measuredTo = System.currentTimeMillis();
                 }
                 if (now >= end && (pending.isEmpty() || now >= drainEnd)) {
                     break;
@@ -147,7 +159,14 @@ final class PacedRun {
         consumer.close();
         job.cancel().get(1, TimeUnit.MINUTES);
         synchronized (heap) {
-            return new Result(latencies, sentInSpan, sentInSpan / seconds, List.copyOf(heap));
+            return new Result(
+                    latencies,
+                    timeline,
+                    measureFrom,
+                    measuredTo,
+                    sentInSpan,
+                    sentInSpan / seconds,
+                    List.copyOf(heap));
         }
     }
 
@@ -155,6 +174,7 @@ final class PacedRun {
             KafkaConsumer<byte[], byte[]> consumer,
             Map<String, Long> pending,
             LatencyHistogram latencies,
+            LatencyTimeline timeline,
             long measureFrom) {
         while (!Thread.currentThread().isInterrupted()) {
             try {
@@ -165,6 +185,7 @@ final class PacedRun {
                     Long sentAt = source == null ? null : pending.remove(source);
                     if (sentAt != null && sentAt >= measureFrom) {
                         latencies.record(now - sentAt);
+                        timeline.record(sentAt, now - sentAt);
                     }
                 }
             } catch (org.apache.kafka.common.errors.InterruptException e) {
@@ -173,11 +194,25 @@ final class PacedRun {
         }
     }
 
-    private static String sourceId(byte[] value) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(value);
-            JsonNode id = node.get("source_id");
-            return id == null ? null : id.asText();
+    /**
+     * The {@code source_id} of a training record, read with a streaming parser that stops there: it
+     * is the second field, and parsing whole records (token ids and all) in this JVM took CPU from
+     * the pipeline being measured.
+     */
+    static String sourceId(byte[] value) {
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(value)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken token = parser.nextToken();
+                if ("source_id".equals(field)) {
+                    return token == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
+                }
+                parser.skipChildren();
+            }
+            return null;
         } catch (IOException e) {
             return null;
         }

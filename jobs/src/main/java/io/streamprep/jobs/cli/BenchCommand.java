@@ -88,6 +88,16 @@ final class BenchCommand implements Callable<Integer> {
     String duration;
 
     @Option(
+            names = "--latency-rate",
+            paramLabel = "RECORDS_PER_S",
+            description =
+                    "Feed the latency (and soak) phase at this rate instead of half of the latency"
+                            + " pipeline's measured maximum, e.g. to compare two configurations"
+                            + " at the same load. The maximum is still measured and the load"
+                            + " reported; the p99 target is judged only at half load.")
+    Double latencyRate;
+
+    @Option(
             names = "--soak",
             paramLabel = "DURATION",
             description =
@@ -130,6 +140,9 @@ final class BenchCommand implements Callable<Integer> {
         BenchSettings settings;
         try {
             Path home = RunCommand.home();
+            if (latencyRate != null && !(latencyRate > 0 && latencyRate < Double.MAX_VALUE)) {
+                throw new IllegalArgumentException("--latency-rate must be a positive number");
+            }
             settings =
                     new BenchSettings(
                             config != null ? config : home.resolve(BENCH_CONFIG),
@@ -139,6 +152,7 @@ final class BenchCommand implements Callable<Integer> {
                             warmupRecords,
                             warmupPasses,
                             parse("--duration", duration),
+                            latencyRate == null ? 0 : latencyRate,
                             soak == null ? Duration.ZERO : parse("--soak", soak),
                             parse("--soak-sample", soakSample),
                             output,

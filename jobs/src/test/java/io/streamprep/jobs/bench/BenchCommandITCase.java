@@ -137,11 +137,31 @@ class BenchCommandITCase {
             long p99 = l.get("p99_ms").asLong();
             assertThat(p50).as(paced).isPositive().isLessThanOrEqualTo(p99);
             assertThat(p99).as(paced).isLessThanOrEqualTo(l.get("max_ms").asLong());
+            long perSecond = 0;
+            long slowest = 0;
+            for (JsonNode second : l.get("per_second")) {
+                assertThat(second.get(2).asLong()).isLessThanOrEqualTo(second.get(1).asLong());
+                perSecond += second.get(1).asLong();
+                slowest = Math.max(slowest, second.get(3).asLong());
+            }
+            assertThat(perSecond).as(paced).isEqualTo(l.get("measured_records").asLong());
+            assertThat(slowest).as(paced).isEqualTo(l.get("max_ms").asLong());
         }
         // Half load: half the maximum rate of the latency phase's own pipeline.
         assertThat(r.at("/latency/pipeline_max_rate").asDouble()).isPositive();
         assertThat(r.at("/latency/target_rate").asDouble())
                 .isCloseTo(r.at("/latency/pipeline_max_rate").asDouble() / 2, within(1.0));
+        assertThat(r.at("/latency/half_load").asBoolean()).isTrue();
+        // CPU per second of the measured span: this JVM and the broker, at most every core.
+        JsonNode cores = r.at("/latency/cpu_cores_per_second");
+        assertThat(cores.size()).isBetween(1, 5);
+        for (JsonNode c : cores) {
+            assertThat(c.asDouble())
+                    .isPositive()
+                    .isLessThanOrEqualTo(r.at("/machine/cores").asInt() + 0.2);
+        }
+        assertThat(r.at("/latency/cpu_cores").asDouble()).isPositive();
+        assertThat(r.at("/latency/load").asDouble()).isCloseTo(0.5, within(0.001));
         assertThat(r.at("/soak/heap_after_gc_mb")).hasSizeGreaterThanOrEqualTo(2);
         assertThat(r.at("/soak/heap_after_gc_mb/0/1").asDouble()).isPositive();
         assertThat(r.at("/soak/heap_slope_mb_per_min").isNumber()).isTrue();
@@ -155,6 +175,7 @@ class BenchCommandITCase {
                         "passthrough",
                         "full")
                 .contains("p99")
+                .contains("Latency phase, per second of sending: ")
                 .contains("Warm-up before \"full\": " + passes.size() + " unmeasured run(s)")
                 // Reported figures have no target: neither met nor missed.
                 .contains("| full / passthrough | (reported) | ")
@@ -167,5 +188,7 @@ class BenchCommandITCase {
         assertThat(StreamprepCli.execute("bench", "--size-mb", "0")).isEqualTo(2);
         assertThat(StreamprepCli.execute("bench", "--duration", "soon")).isEqualTo(2);
         assertThat(StreamprepCli.execute("bench", "--warmup-passes", "0")).isEqualTo(2);
+        assertThat(StreamprepCli.execute("bench", "--latency-rate", "0")).isEqualTo(2);
+        assertThat(StreamprepCli.execute("bench", "--latency-rate", "fast")).isEqualTo(2);
     }
 }
