@@ -26,8 +26,9 @@ import org.apache.kafka.common.TopicPartition;
  * received its first training record (both clocks are this JVM's). Records sent during the warm-up
  * are not measured. Optionally samples the used heap after a full GC at a fixed period (soak).
  *
- * <p>The input records are the corpus's, in order; past its end they repeat with a cycle marker
- * appended to id and text, so they are new records, not duplicates.
+ * <p>The input records are the corpus's, in an order that mixes short and long records evenly
+ * ({@link BenchCorpus#mixed}), so the load per second is the same throughout; past the corpus's end
+ * they repeat with a cycle marker appended to id and text, so they are new records, not duplicates.
  */
 final class PacedRun {
 
@@ -125,7 +126,7 @@ final class PacedRun {
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                int i = (int) (sent % corpus.size());
+                int i = corpus.mixed((int) (sent % corpus.size()));
                 int cycle = (int) (sent / corpus.size());
                 long millis = System.currentTimeMillis();
                 String id = corpus.id(i, cycle);
