@@ -1,5 +1,6 @@
 package io.streamprep.jobs.bench;
 
+import io.streamprep.jobs.config.KafkaClientProperties;
 import io.streamprep.jobs.config.PipelineConfig;
 import io.streamprep.jobs.io.PipelineIo;
 import io.streamprep.jobs.runtime.Environments;
@@ -15,6 +16,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -63,6 +65,7 @@ final class BenchJobs {
                         .setDeserializer(
                                 KafkaRecordDeserializationSchema.valueOnly(
                                         ByteArrayDeserializer.class))
+                        .setProperties(KafkaClientProperties.source(options))
                         .setProperty("isolation.level", "read_committed")
                         .build();
         DeliveryGuarantee guarantee =
@@ -70,8 +73,11 @@ final class BenchJobs {
                     case EXACTLY_ONCE -> DeliveryGuarantee.EXACTLY_ONCE;
                     case AT_LEAST_ONCE -> DeliveryGuarantee.AT_LEAST_ONCE;
                 };
+        KafkaSinkBuilder<byte[]> sinkBuilder = KafkaSink.<byte[]>builder();
+        KafkaClientProperties.sink(options)
+                .forEach((k, v) -> sinkBuilder.setProperty((String) k, (String) v));
         KafkaSink<byte[]> sink =
-                KafkaSink.<byte[]>builder()
+                sinkBuilder
                         .setBootstrapServers(options.get(SinkOptions.KAFKA_BOOTSTRAP_SERVERS))
                         .setRecordSerializer(new Copy(outputTopic))
                         .setDeliveryGuarantee(guarantee)

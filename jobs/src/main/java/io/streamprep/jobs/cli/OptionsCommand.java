@@ -43,11 +43,31 @@ final class OptionsCommand implements Callable<Integer> {
             System.out.println(
                     "| `flink.<key>` | any | | Any Flink option, passed to Flink unchanged (e.g."
                             + " `flink.execution.checkpointing.interval: 30 s`). |");
+            System.out.println(
+                    "| `source.kafka.properties.<key>` | any | | A Kafka consumer property for"
+                            + " every Kafka source, checked against the Kafka client's own"
+                            + " definitions (e.g. `security.protocol`, `sasl.mechanism`,"
+                            + " `fetch.min.bytes`). Servers, group id, deserializers and"
+                            + " `isolation.level` (always `read_committed`) are set by"
+                            + " streamprep. |");
+            System.out.println(
+                    "| `sink.kafka.properties.<key>` | any | | A Kafka producer property for"
+                            + " every Kafka sink (e.g. `security.protocol`, `linger.ms`,"
+                            + " `compression.type`). Servers, transactional id, transaction"
+                            + " timeout and serializers are set by streamprep. |");
         } else {
             System.out.println("flink.<key> = ...");
             System.out.println(
                     "    Any Flink option, passed through unchanged (e.g."
                             + " flink.execution.checkpointing.interval).");
+            System.out.println("source.kafka.properties.<key> = ...");
+            System.out.println(
+                    "    A Kafka consumer property for every Kafka source (e.g."
+                            + " security.protocol, fetch.min.bytes).");
+            System.out.println("sink.kafka.properties.<key> = ...");
+            System.out.println(
+                    "    A Kafka producer property for every Kafka sink (e.g. security.protocol,"
+                            + " linger.ms, compression.type).");
         }
         return 0;
     }

@@ -22,9 +22,11 @@ import org.apache.flink.configuration.Configuration;
  * Loads the configuration: a YAML file, then {@code --set key=value} overrides, in that order.
  *
  * <p>YAML may nest ({@code dedup: {exact: {window: 1h}}}) or use dotted keys ({@code
- * dedup.exact.window: 1h}). Keys under {@code flink:} are passed to Flink unchanged. Every other
- * key must be a streamprep option and its value must parse as the option's type; otherwise loading
- * fails with a {@link ConfigException} naming the key and where it was set, before any job starts.
+ * dedup.exact.window: 1h}). Keys under {@code flink:} are passed to Flink unchanged; keys under
+ * {@code source.kafka.properties.} and {@code sink.kafka.properties.} to the Kafka clients, checked
+ * by {@link KafkaClientProperties}. Every other key must be a streamprep option and its value must
+ * parse as the option's type; otherwise loading fails with a {@link ConfigException} naming the key
+ * and where it was set, before any job starts.
  */
 public final class ConfigLoader {
 
@@ -86,6 +88,13 @@ public final class ConfigLoader {
         Map<String, ConfigOption<?>> known = AllOptions.byKey();
         Configuration options = Configuration.fromMap(values);
         for (String key : values.keySet()) {
+            if (KafkaClientProperties.isClientKey(key)) {
+                String problem = KafkaClientProperties.problem(key, values.get(key));
+                if (problem != null) {
+                    throw new ConfigException(problem + " in " + origins.get(key));
+                }
+                continue;
+            }
             ConfigOption<?> option = known.get(key);
             if (option == null) {
                 throw new ConfigException(unknownKeyMessage(key));

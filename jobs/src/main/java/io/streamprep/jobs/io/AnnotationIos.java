@@ -1,6 +1,7 @@
 package io.streamprep.jobs.io;
 
 import io.streamprep.jobs.config.ConfigException;
+import io.streamprep.jobs.config.KafkaClientProperties;
 import io.streamprep.jobs.text.AnnotationIo;
 import io.streamprep.operators.io.file.JsonLineEncoder;
 import io.streamprep.operators.io.file.JsonLinesFormat;
@@ -103,6 +104,7 @@ public final class AnnotationIos {
                                 KafkaOffsets.startingOffsets(
                                         options.get(AnnotationOptions.KAFKA_START), topic))
                         .setDeserializer(RawRecordDeserializer.fromConfig(options))
+                        .setProperties(KafkaClientProperties.source(options))
                         .setProperty("isolation.level", "read_committed");
         KafkaOffsets.stoppingOffsets(options.get(AnnotationOptions.KAFKA_STOP), topic)
                 .ifPresent(builder::setBounded);

@@ -1,5 +1,6 @@
 package io.streamprep.jobs.io;
 
+import io.streamprep.jobs.config.KafkaClientProperties;
 import io.streamprep.jobs.text.TextPipelineSinks;
 import io.streamprep.operators.io.kafka.KafkaRecordSerializers;
 import io.streamprep.schemas.config.SinkOptions;
@@ -7,6 +8,7 @@ import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 
 /**
  * Builds the Kafka sinks from the {@code sink.kafka.*} options.
@@ -37,8 +39,10 @@ public final class KafkaSinks {
                     case EXACTLY_ONCE -> DeliveryGuarantee.EXACTLY_ONCE;
                     case AT_LEAST_ONCE -> DeliveryGuarantee.AT_LEAST_ONCE;
                 };
-        return KafkaSink.<T>builder()
-                .setBootstrapServers(options.get(SinkOptions.KAFKA_BOOTSTRAP_SERVERS))
+        KafkaSinkBuilder<T> builder = KafkaSink.<T>builder();
+        KafkaClientProperties.sink(options)
+                .forEach((k, v) -> builder.setProperty((String) k, (String) v));
+        return builder.setBootstrapServers(options.get(SinkOptions.KAFKA_BOOTSTRAP_SERVERS))
                 .setRecordSerializer(serializer)
                 .setDeliveryGuarantee(guarantee)
                 .setTransactionalIdPrefix(

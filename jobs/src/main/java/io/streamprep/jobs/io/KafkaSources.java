@@ -1,5 +1,6 @@
 package io.streamprep.jobs.io;
 
+import io.streamprep.jobs.config.KafkaClientProperties;
 import io.streamprep.operators.io.kafka.KafkaOffsets;
 import io.streamprep.operators.io.kafka.RawRecordDeserializer;
 import io.streamprep.schemas.config.SourceOptions;
@@ -25,6 +26,7 @@ public final class KafkaSources {
                         .setGroupId(options.get(SourceOptions.KAFKA_GROUP_ID))
                         .setStartingOffsets(KafkaOffsets.startingOffsets(options))
                         .setDeserializer(RawRecordDeserializer.fromConfig(options))
+                        .setProperties(KafkaClientProperties.source(options))
                         // Only read what producers committed, so aborted upstream transactions
                         // never become training data.
                         .setProperty("isolation.level", "read_committed");

@@ -1,0 +1,109 @@
+package io.streamprep.jobs.config;
+
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Kafka client properties passed through from the configuration, for what streamprep has no option
+ * of its own: security ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}) and tuning
+ * ({@code fetch.min.bytes}, {@code linger.ms}, {@code compression.type}, ...).
+ *
+ * <ul>
+ *   <li>{@code source.kafka.properties.NAME: VALUE} goes to the consumers of every Kafka source
+ *       (the input and the annotation topics);
+ *   <li>{@code sink.kafka.properties.NAME: VALUE} goes to the producers of every Kafka sink
+ *       (training, dead letters, duplicates, sampled-out).
+ * </ul>
+ *
+ * <p>{@link ConfigLoader} checks them when the configuration loads, before any job starts: the name
+ * must be a property of the Kafka consumer or producer, and the value must parse as that property's
+ * type and pass its validator. Properties that streamprep sets from its own options, or for its
+ * guarantees, are refused with the option to use instead.
+ */
+public final class KafkaClientProperties {
+
+    public static final String SOURCE_PREFIX = "source.kafka.properties.";
+    public static final String SINK_PREFIX = "sink.kafka.properties.";
+
+    private static final Map<String, String> SOURCE_OWNED =
+            Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "set source.kafka.bootstrap-servers",
+                    ConsumerConfig.GROUP_ID_CONFIG, "set source.kafka.group-id",
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, "records are read as bytes",
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "records are read as bytes",
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                            "always read_committed, so aborted upstream transactions never become"
+                                    + " training data");
+
+    private static final Map<String, String> SINK_OWNED =
+            Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "set sink.kafka.bootstrap-servers",
+                    ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                            "set sink.kafka.transactional-id-prefix",
+                    ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "set sink.kafka.transaction-timeout",
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, "records are written as bytes",
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, "records are written as bytes");
+
+    private KafkaClientProperties() {}
+
+    /** Whether {@code key} is a pass-through Kafka client property. */
+    public static boolean isClientKey(String key) {
+        return key.startsWith(SOURCE_PREFIX) || key.startsWith(SINK_PREFIX);
+    }
+
+    /**
+     * What is wrong with a pass-through property, or {@code null} if nothing.
+     *
+     * @param key the full key, with its {@link #SOURCE_PREFIX} or {@link #SINK_PREFIX}
+     */
+    static String problem(String key, String value) {
+        boolean source = key.startsWith(SOURCE_PREFIX);
+        String name = key.substring((source ? SOURCE_PREFIX : SINK_PREFIX).length());
+        String client = source ? "consumer" : "producer";
+        String owned = (source ? SOURCE_OWNED : SINK_OWNED).get(name);
+        if (owned != null) {
+            return "'" + key + "' cannot be set: " + owned;
+        }
+        ConfigDef definitions = source ? ConsumerConfig.configDef() : ProducerConfig.configDef();
+        ConfigDef.ConfigKey definition = definitions.configKeys().get(name);
+        if (definition == null) {
+            return "'" + name + "' is not a Kafka " + client + " property (key '" + key + "')";
+        }
+        try {
+            Object parsed = ConfigDef.parseType(name, value, definition.type);
+            if (definition.validator != null) {
+                definition.validator.ensureValid(name, parsed);
+            }
+        } catch (ConfigException e) {
+            return "Invalid value '" + value + "' for '" + key + "': " + e.getMessage();
+        }
+        return null;
+    }
+
+    /** The consumer properties for Kafka sources, without their prefix. */
+    public static Properties source(ReadableConfig options) {
+        return withPrefix(options, SOURCE_PREFIX);
+    }
+
+    /** The producer properties for Kafka sinks, without their prefix. */
+    public static Properties sink(ReadableConfig options) {
+        return withPrefix(options, SINK_PREFIX);
+    }
+
+    private static Properties withPrefix(ReadableConfig options, String prefix) {
+        Properties properties = new Properties();
+        options.toMap()
+                .forEach(
+                        (key, value) -> {
+                            if (key.startsWith(prefix)) {
+                                properties.setProperty(key.substring(prefix.length()), value);
+                            }
+                        });
+        return properties;
+    }
+}
