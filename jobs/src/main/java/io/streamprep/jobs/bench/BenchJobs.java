@@ -16,7 +16,6 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
-import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -73,11 +72,9 @@ final class BenchJobs {
                     case EXACTLY_ONCE -> DeliveryGuarantee.EXACTLY_ONCE;
                     case AT_LEAST_ONCE -> DeliveryGuarantee.AT_LEAST_ONCE;
                 };
-        KafkaSinkBuilder<byte[]> sinkBuilder = KafkaSink.<byte[]>builder();
-        KafkaClientProperties.sink(options)
-                .forEach((k, v) -> sinkBuilder.setProperty((String) k, (String) v));
         KafkaSink<byte[]> sink =
-                sinkBuilder
+                KafkaSink.<byte[]>builder()
+                        .setKafkaProducerConfig(KafkaClientProperties.sink(options))
                         .setBootstrapServers(options.get(SinkOptions.KAFKA_BOOTSTRAP_SERVERS))
                         .setRecordSerializer(new Copy(outputTopic))
                         .setDeliveryGuarantee(guarantee)

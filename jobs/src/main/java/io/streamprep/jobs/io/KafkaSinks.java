@@ -8,7 +8,6 @@ import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
-import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 
 /**
  * Builds the Kafka sinks from the {@code sink.kafka.*} options.
@@ -39,10 +38,9 @@ public final class KafkaSinks {
                     case EXACTLY_ONCE -> DeliveryGuarantee.EXACTLY_ONCE;
                     case AT_LEAST_ONCE -> DeliveryGuarantee.AT_LEAST_ONCE;
                 };
-        KafkaSinkBuilder<T> builder = KafkaSink.<T>builder();
-        KafkaClientProperties.sink(options)
-                .forEach((k, v) -> builder.setProperty((String) k, (String) v));
-        return builder.setBootstrapServers(options.get(SinkOptions.KAFKA_BOOTSTRAP_SERVERS))
+        return KafkaSink.<T>builder()
+                .setKafkaProducerConfig(KafkaClientProperties.sink(options))
+                .setBootstrapServers(options.get(SinkOptions.KAFKA_BOOTSTRAP_SERVERS))
                 .setRecordSerializer(serializer)
                 .setDeliveryGuarantee(guarantee)
                 .setTransactionalIdPrefix(
