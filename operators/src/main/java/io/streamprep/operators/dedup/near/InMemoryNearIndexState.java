@@ -14,12 +14,10 @@ import org.apache.flink.streaming.api.operators.InternalTimerService;
  */
 final class InMemoryNearIndexState implements NearIndexState {
 
-    private static final long[] NONE = new long[0];
-
     private final InternalTimerService<VoidNamespace> timers;
     private final Map<Long, List<NearProbe>> pending = new HashMap<>();
     private final Map<Long, Map<String, NearMember>> members = new HashMap<>();
-    private final Map<Long, long[]> bands = new HashMap<>();
+    private final LongPairSet bands = new LongPairSet();
 
     InMemoryNearIndexState(InternalTimerService<VoidNamespace> timers) {
         this.timers = timers;
@@ -38,22 +36,17 @@ final class InMemoryNearIndexState implements NearIndexState {
 
     @Override
     public long[] band(long bandKey) {
-        return bands.getOrDefault(bandKey, NONE);
+        return bands.values(bandKey);
     }
 
     @Override
     public void addToBand(long bandKey, long eventTime) {
-        bands.put(bandKey, NearIndexState.with(bands.get(bandKey), eventTime));
+        bands.add(bandKey, eventTime);
     }
 
     @Override
     public void removeFromBand(long bandKey, long eventTime) {
-        long[] left = NearIndexState.without(bands.get(bandKey), eventTime);
-        if (left == null) {
-            bands.remove(bandKey);
-        } else {
-            bands.put(bandKey, left);
-        }
+        bands.remove(bandKey, eventTime);
     }
 
     @Override
@@ -76,6 +69,11 @@ final class InMemoryNearIndexState implements NearIndexState {
     public Map<String, NearMember> takeMembers(long eventTime) {
         Map<String, NearMember> gone = members.remove(eventTime);
         return gone == null ? Map.of() : gone;
+    }
+
+    @Override
+    public int bandEntriesInMemory() {
+        return bands.size();
     }
 
     @Override

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.flink.annotation.VisibleForTesting;
+import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
@@ -43,16 +46,18 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  *
  * <p><b>State.</b> Per representative: its {@link NearMember} (signature, cluster representative)
  * under its event time and id, and its event time in the entry of each of its band keys. In
- * STREAMING these are keyed state entries, one per event time and one per band key ({@link
- * KeyedNearIndexState}), so checkpoints copy and write only what changed; in BATCH they are plain
- * maps ({@link InMemoryNearIndexState}). An event-time timer at {@code eventTime + window + 1}
- * removes a representative, so state lives one window; a processing-time TTL is the safety net if
- * event time stalls. Two records with the same id and event time count once (ids are assumed
- * unique).
+ * STREAMING the members are keyed state entries, one per event time ({@link KeyedNearIndexState}),
+ * so checkpoints copy and write only what changed; the band entries, which follow from the
+ * signatures, are a primitive map in memory on the heap backend (rebuilt after a restore) and keyed
+ * state entries, one per band key, on other backends. In BATCH everything is in plain maps ({@link
+ * InMemoryNearIndexState}). An event-time timer at {@code eventTime + window + 1} removes a
+ * representative, so state lives one window; a processing-time TTL is the safety net if event time
+ * stalls. Two records with the same id and event time count once (ids are assumed unique).
  *
- * <p><b>Failure.</b> Everything is in checkpointed keyed state and timers; after a restore the
- * index continues where the checkpoint left it. An exception from the model fails the task (it is a
- * bug, not bad input: signatures are made by the upstream stage).
+ * <p><b>Failure.</b> Everything is in checkpointed keyed state and timers, or derived from it when
+ * the operator opens; after a restore the index continues where the checkpoint left it. An
+ * exception from the model fails the task (it is a bug, not bad input: signatures are made by the
+ * upstream stage).
  */
 public class NearDedupIndexOperator extends AbstractStreamOperator<NearVerdict>
         implements OneInputStreamOperator<NearProbe, NearVerdict>,
@@ -96,10 +101,18 @@ public class NearDedupIndexOperator extends AbstractStreamOperator<NearVerdict>
         }
         timers =
                 getInternalTimerService("near-dedup-index", VoidNamespaceSerializer.INSTANCE, this);
+        KeyedStateBackend<Long> backend = getKeyedStateBackend();
         index =
-                getKeyedStateBackend() instanceof BatchExecutionKeyedStateBackend
+                backend instanceof BatchExecutionKeyedStateBackend
                         ? new InMemoryNearIndexState(timers)
-                        : new KeyedNearIndexState(this, getRuntimeContext(), timers, stateTtl);
+                        : new KeyedNearIndexState(
+                                this,
+                                backend,
+                                getRuntimeContext(),
+                                timers,
+                                stateTtl,
+                                model,
+                                backend instanceof HeapKeyedStateBackend);
         dedup = new PipelineCounters(getRuntimeContext(), "dedup");
     }
 
@@ -151,7 +164,9 @@ public class NearDedupIndexOperator extends AbstractStreamOperator<NearVerdict>
                 if (!seen.add(t) || !inWindow(t, time, late) || (best != null && t > bestTime)) {
                     continue;
                 }
+                boolean anyMember = false;
                 for (Map.Entry<String, NearMember> e : index.members(t)) {
+                    anyMember = true;
                     String id = e.getKey();
                     NearMember member = e.getValue();
                     if (!comparable(t, id, probe, late)
@@ -166,6 +181,10 @@ public class NearDedupIndexOperator extends AbstractStreamOperator<NearVerdict>
                         bestTime = t;
                         bestSimilarity = similarity;
                     }
+                }
+                if (!anyMember) {
+                    // only after the safety-net TTL removed the representatives of time t
+                    index.removeFromBand(key, t);
                 }
             }
         }
@@ -220,6 +239,12 @@ public class NearDedupIndexOperator extends AbstractStreamOperator<NearVerdict>
         if (time <= Long.MAX_VALUE - windowMillis - 1) {
             index.registerTimer(time + windowMillis + 1);
         }
+    }
+
+    /** How many band entries the index holds in memory (not in keyed state). */
+    @VisibleForTesting
+    int bandEntriesInMemory() {
+        return index.bandEntriesInMemory();
     }
 
     private void expire(long eventTime) throws Exception {

@@ -46,6 +46,9 @@ interface NearIndexState {
     /** Removes and returns the representatives of {@code eventTime}, by id (empty if none). */
     Map<String, NearMember> takeMembers(long eventTime) throws Exception;
 
+    /** How many (band key, event time) entries are held in memory rather than in keyed state. */
+    int bandEntriesInMemory();
+
     /** Registers the event-time timer at {@code timestamp}. */
     void registerTimer(long timestamp) throws Exception;
 

@@ -10,7 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.checkpoint.SavepointType;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,10 +30,13 @@ class NearDedupIndexOperatorTest {
     private static final byte[] OTHER = sig(7, 7, 7, 7);
 
     private KeyedOneInputStreamOperatorTestHarness<Long, NearProbe, NearVerdict> harness;
+    private NearDedupIndexOperator operator;
 
     @AfterEach
     void tearDown() throws Exception {
-        harness.close();
+        if (harness != null) {
+            harness.close();
+        }
     }
 
     @Test
@@ -122,32 +130,97 @@ class NearDedupIndexOperatorTest {
         probe("b", 150, A_NEAR);
         probe("x", 400, OTHER);
         harness.processWatermark(500);
-        assertThat(harness.numKeyedStateEntries()).isPositive();
+        assertThat(stateEntries()).isPositive();
         assertThat(harness.numEventTimeTimers()).isPositive();
 
         harness.processWatermark(400 + WINDOW);
-        assertThat(harness.numKeyedStateEntries()).isPositive(); // x is still within its window
+        assertThat(stateEntries()).isPositive(); // x is still within its window
 
         harness.processWatermark(400 + WINDOW + 1);
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(stateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(operator.bandEntriesInMemory()).isZero();
     }
 
     @Test
-    void theIndexIsOneStateEntryPerBandKeyAndPerEventTime() throws Exception {
+    void onTheHeapBackendOnlyTheRepresentativesAreStateAndTheBandsAreInMemory() throws Exception {
         open(Mode.DROP);
         probe("a", 100, A);
         probe("x", 150, OTHER);
         harness.processWatermark(200);
-        // 4 band keys each, none shared, plus a and x under their event times: a checkpoint then
-        // copies only the entries a record touched, never the whole index
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(4 + 4 + 2);
+        // a and x under their event times; their 4 band keys each are derived, not checkpointed
+        assertThat(stateEntries()).isEqualTo(2);
+        assertThat(operator.bandEntriesInMemory()).isEqualTo(4 + 4);
 
         probe("b", 300, A_NEAR); // a near duplicate of a: judged, not remembered
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(4 + 4 + 2 + 1); // b waits
+        assertThat(stateEntries()).isEqualTo(2 + 1); // b waits
         harness.processWatermark(300);
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(4 + 4 + 2);
+        assertThat(stateEntries()).isEqualTo(2);
+        assertThat(operator.bandEntriesInMemory()).isEqualTo(4 + 4);
         assertThat(verdicts()).contains(new NearVerdict("k-b", "b", "a", 0.75, "a"));
+
+        harness.processWatermark(300 + WINDOW + 1);
+        assertThat(stateEntries()).isZero();
+        assertThat(operator.bandEntriesInMemory()).isZero();
+    }
+
+    @Test
+    void onRocksDbTheIndexIsOneStateEntryPerBandKeyAndPerEventTime() throws Exception {
+        harness = newHarness(Mode.DROP, Backend.ROCKSDB);
+        harness.open();
+        probe("a", 100, A);
+        probe("x", 150, OTHER);
+        harness.processWatermark(200);
+        // 4 band keys each, none shared, plus a and x under their event times: a lookup reads only
+        // the entries a record needs, and the index may outgrow the heap
+        assertThat(stateEntries()).isEqualTo(4 + 4 + 2);
+        assertThat(operator.bandEntriesInMemory()).isZero();
+
+        probe("b", 300, A_NEAR);
+        harness.processWatermark(300);
+        assertThat(verdicts()).contains(new NearVerdict("k-b", "b", "a", 0.75, "a"));
+        harness.processWatermark(300 + WINDOW + 1);
+        assertThat(stateEntries()).isZero();
+    }
+
+    /**
+     * A savepoint may move between backends (or come from a version that kept band entries in state
+     * on the heap too): the heap backend drops restored band entries and derives its own, RocksDB
+     * rebuilds the ones a heap snapshot does not have.
+     */
+    @Test
+    void aRestoreOnTheOtherBackendReconcilesTheBandEntries() throws Exception {
+        for (Backend from : Backend.values()) {
+            Backend to = from == Backend.HEAP ? Backend.ROCKSDB : Backend.HEAP;
+            harness = newHarness(Mode.DROP, from);
+            harness.open();
+            probe("a", 100, A);
+            probe("x", 150, OTHER);
+            harness.processWatermark(200);
+            OperatorSubtaskState snapshot = savepoint(1L);
+            harness.close();
+
+            harness = newHarness(Mode.DROP, to);
+            harness.setup();
+            harness.initializeState(snapshot);
+            harness.open();
+            String restore = from + " to " + to;
+            if (to == Backend.HEAP) {
+                assertThat(stateEntries()).as(restore).isEqualTo(2);
+                assertThat(operator.bandEntriesInMemory()).as(restore).isEqualTo(4 + 4);
+            } else {
+                assertThat(stateEntries()).as(restore).isEqualTo(4 + 4 + 2);
+            }
+            probe("b", 300, A_NEAR);
+            harness.processWatermark(300 + WINDOW + 1);
+            assertThat(verdicts())
+                    .as(restore)
+                    .containsExactly(new NearVerdict("k-b", "b", "a", 0.75, "a"));
+            assertThat(stateEntries()).as(restore).isZero();
+            assertThat(operator.bandEntriesInMemory()).as(restore).isZero();
+            harness.close();
+            harness = null;
+        }
     }
 
     @Test
@@ -192,7 +265,7 @@ class NearDedupIndexOperatorTest {
                         new NearVerdict("k-d", "d", "a", 1.0, "a"),
                         new NearVerdict("k-c", "c", "a", 0.75, "a"));
         harness.processWatermark(400 + WINDOW + 1);
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(stateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
@@ -204,6 +277,9 @@ class NearDedupIndexOperatorTest {
             assertThat(straight).hasSizeGreaterThan(300);
             assertThat(straight.stream().filter(NearVerdict::isNearDuplicate)).isNotEmpty();
             assertThat(restored).as(mode.name()).containsExactlyElementsOf(straight);
+            assertThat(replay(mode, 0, Backend.ROCKSDB))
+                    .as(mode.name() + " on RocksDB")
+                    .containsExactlyElementsOf(straight);
         }
     }
 
@@ -213,9 +289,18 @@ class NearDedupIndexOperatorTest {
      * a new one after every that many steps. Ends with all state expired.
      */
     private List<NearVerdict> replay(Mode mode, int restoreEvery) throws Exception {
+        return replay(mode, restoreEvery, Backend.HEAP);
+    }
+
+    /**
+     * {@link #replay(Mode, int)} starting on {@code backend}; every third restore moves to the
+     * other backend and back.
+     */
+    private List<NearVerdict> replay(Mode mode, int restoreEvery, Backend backend)
+            throws Exception {
         java.util.SplittableRandom random = new java.util.SplittableRandom(42);
         List<NearVerdict> out = new ArrayList<>();
-        harness = newHarness(mode);
+        harness = newHarness(mode, backend);
         harness.open();
         long watermark = 0;
         for (int step = 1; step <= 400; step++) {
@@ -231,9 +316,15 @@ class NearDedupIndexOperatorTest {
             }
             if (restoreEvery > 0 && step % restoreEvery == 0) {
                 out.addAll(verdicts());
-                OperatorSubtaskState snapshot = harness.snapshot(step, step);
+                boolean switchBackend = step % (3 * restoreEvery) == 0;
+                // a checkpoint restores on the same backend only; a savepoint on any
+                OperatorSubtaskState snapshot =
+                        switchBackend ? savepoint(step) : harness.snapshot(step, step);
                 harness.close();
-                harness = newHarness(mode);
+                if (switchBackend) {
+                    backend = backend == Backend.HEAP ? Backend.ROCKSDB : Backend.HEAP;
+                }
+                harness = newHarness(mode, backend);
                 harness.setup();
                 harness.initializeState(snapshot);
                 harness.open();
@@ -241,7 +332,8 @@ class NearDedupIndexOperatorTest {
         }
         harness.processWatermark(Long.MAX_VALUE);
         out.addAll(verdicts());
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(stateEntries()).isZero();
+        assertThat(operator.bandEntriesInMemory()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
         return out;
     }
@@ -257,7 +349,7 @@ class NearDedupIndexOperatorTest {
         assertThat(verdicts())
                 .containsExactly(kept("b"), new NearVerdict("k-a", "a", "b", 0.75, "b"), kept("x"));
         harness.processWatermark(10 * WINDOW);
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(stateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
@@ -295,14 +387,53 @@ class NearDedupIndexOperatorTest {
 
     private KeyedOneInputStreamOperatorTestHarness<Long, NearProbe, NearVerdict> newHarness(
             Mode mode) throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(
+        return newHarness(mode, Backend.HEAP);
+    }
+
+    private KeyedOneInputStreamOperatorTestHarness<Long, NearProbe, NearVerdict> newHarness(
+            Mode mode, Backend backend) throws Exception {
+        operator =
                 new NearDedupIndexOperator(
                         new TestingNearDuplicateModel(),
                         Duration.ofMillis(WINDOW),
                         mode,
-                        Duration.ofDays(7)),
-                NearDedupKeys.index(),
-                Types.LONG);
+                        Duration.ofDays(7));
+        KeyedOneInputStreamOperatorTestHarness<Long, NearProbe, NearVerdict> created =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        operator, NearDedupKeys.index(), Types.LONG);
+        if (backend == Backend.ROCKSDB) {
+            created.setStateBackend(new EmbeddedRocksDBStateBackend());
+        }
+        return created;
+    }
+
+    /** A savepoint in the canonical format, which any backend restores. */
+    private OperatorSubtaskState savepoint(long id) throws Exception {
+        return harness.snapshotWithLocalState(
+                        id, id, SavepointType.savepoint(SavepointFormatType.CANONICAL))
+                .getJobManagerOwnedState();
+    }
+
+    /** Keyed state entries (keys with a value) of every state, on any backend. */
+    private long stateEntries() {
+        KeyedStateBackend<Long> backend = operator.getKeyedStateBackend();
+        long entries = 0;
+        for (String state :
+                List.of(
+                        KeyedNearIndexState.PENDING,
+                        KeyedNearIndexState.MEMBERS,
+                        KeyedNearIndexState.BANDS)) {
+            try (java.util.stream.Stream<Long> keys =
+                    backend.getKeys(state, VoidNamespace.INSTANCE)) {
+                entries += keys.count();
+            }
+        }
+        return entries;
+    }
+
+    private enum Backend {
+        HEAP,
+        ROCKSDB
     }
 
     private void probe(String id, long time, byte[] signature) throws Exception {
