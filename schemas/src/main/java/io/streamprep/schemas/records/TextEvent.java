@@ -2,12 +2,15 @@ package io.streamprep.schemas.records;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * A text record on its way through the pipeline: the parsed record plus what later stages need.
  *
  * <p>It carries the original bytes so that a record rejected by any later stage can still be
- * dead-lettered exactly as it arrived.
+ * dead-lettered exactly as it arrived. Events are immutable: nothing may modify the {@code
+ * original} array, which Flink passes by reference between chained operators ({@link
+ * TextEventSerializer}).
  *
  * @param record the parsed (and, after normalization, cleaned) record
  * @param eventTime event time in epoch millis: {@code ts} if present, else the source timestamp,
@@ -26,6 +29,7 @@ import java.util.Objects;
  * @param labelConfidence confidence of a label assigned by weak supervision or annotators, or
  *     {@code null} when the label came with the record
  */
+@TypeInfo(TextEventTypeInfo.Factory.class)
 public record TextEvent(
         TextRecord record,
         long eventTime,
