@@ -30,6 +30,7 @@ import io.streamprep.schemas.records.DuplicateRecord;
 import io.streamprep.schemas.records.ImageEvent;
 import io.streamprep.schemas.records.ImageTrainingRecord;
 import io.streamprep.schemas.records.RawRecord;
+import io.streamprep.schemas.serde.BulkStringTypeInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -120,7 +121,8 @@ public final class ImagePipelineJob {
         if (options.get(DedupOptions.EXACT_ENABLED)) {
             SingleOutputStreamOperator<ImageEvent> deduplicated =
                     normalized
-                            .keyBy(ImageEvent::fingerprint)
+                            // written with every state entry and timer of each snapshot
+                            .keyBy(ImageEvent::fingerprint, BulkStringTypeInfo.INSTANCE)
                             .process(
                                     new ImageDedupFunction(
                                             options.get(DedupOptions.EXACT_WINDOW),

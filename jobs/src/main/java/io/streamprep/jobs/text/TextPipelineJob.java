@@ -24,6 +24,7 @@ import io.streamprep.schemas.records.DuplicateRecord;
 import io.streamprep.schemas.records.RawRecord;
 import io.streamprep.schemas.records.TextEvent;
 import io.streamprep.schemas.records.TrainingRecord;
+import io.streamprep.schemas.serde.BulkStringTypeInfo;
 import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
@@ -102,7 +103,8 @@ public final class TextPipelineJob {
         if (options.get(DedupOptions.EXACT_ENABLED)) {
             SingleOutputStreamOperator<TextEvent> deduplicated =
                     fields.events()
-                            .keyBy(TextEvent::fingerprint)
+                            // written with every state entry and timer of each snapshot
+                            .keyBy(TextEvent::fingerprint, BulkStringTypeInfo.INSTANCE)
                             .process(
                                     new ExactDedupFunction(
                                             options.get(DedupOptions.EXACT_WINDOW),

@@ -6,12 +6,16 @@ import io.streamprep.operators.common.OutputTags;
 import io.streamprep.schemas.records.DuplicateRecord;
 import io.streamprep.schemas.records.TextEvent;
 import io.streamprep.schemas.records.TextRecord;
+import io.streamprep.schemas.serde.BulkStringTypeInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.checkpoint.SavepointType;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -150,13 +154,46 @@ class ExactDedupFunctionTest {
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
+    /**
+     * The job keys exact dedup with {@code BulkStringTypeInfo}; a savepoint of a build that keyed
+     * it with Flink's string type (keys in state and in timers, which Flink cannot migrate) must
+     * restore as is, with its buffered record, its kept record and its timers.
+     */
+    @Test
+    void aSavepointKeyedWithFlinksStringTypeRestoresWithTheBulkStringKeys() throws Exception {
+        harness.processElement(event("a", "same", 100), 100);
+        harness.processWatermark(150);
+        harness.processElement(event("b", "same", 200), 200); // waits for the watermark
+        OperatorSubtaskState savepoint =
+                harness.snapshotWithLocalState(
+                                1L, 1L, SavepointType.savepoint(SavepointFormatType.CANONICAL))
+                        .getJobManagerOwnedState();
+        harness.close();
+
+        harness = newHarness(BulkStringTypeInfo.INSTANCE);
+        harness.setup();
+        harness.initializeState(savepoint);
+        harness.open();
+        harness.processWatermark(300);
+
+        assertThat(duplicates()).containsExactly(new DuplicateRecord("b", "a", "exact", 1.0));
+        harness.processWatermark(200 + 2 * WINDOW);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
     private KeyedOneInputStreamOperatorTestHarness<String, TextEvent, TextEvent> newHarness()
             throws Exception {
+        return newHarness(Types.STRING);
+    }
+
+    private KeyedOneInputStreamOperatorTestHarness<String, TextEvent, TextEvent> newHarness(
+            TypeInformation<String> keyType) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(
                         new ExactDedupFunction(Duration.ofMillis(WINDOW), Duration.ofDays(7))),
                 TextEvent::fingerprint,
-                Types.STRING);
+                keyType);
     }
 
     private List<String> keptIds() {

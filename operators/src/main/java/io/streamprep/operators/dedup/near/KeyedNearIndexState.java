@@ -1,6 +1,7 @@
 package io.streamprep.operators.dedup.near;
 
 import io.streamprep.operators.common.SafetyNetTtl;
+import io.streamprep.schemas.serde.BulkStringTypeInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +17,6 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
@@ -86,7 +86,7 @@ final class KeyedNearIndexState implements NearIndexState {
                 new ListStateDescriptor<>(PENDING, TypeInformation.of(NearProbe.class));
         MapStateDescriptor<String, NearMember> membersDescriptor =
                 new MapStateDescriptor<>(
-                        MEMBERS, Types.STRING, TypeInformation.of(NearMember.class));
+                        MEMBERS, BulkStringTypeInfo.INSTANCE, TypeInformation.of(NearMember.class));
         SafetyNetTtl.apply(pendingDescriptor, stateTtl);
         SafetyNetTtl.apply(membersDescriptor, stateTtl);
         this.pending = context.getListState(pendingDescriptor);
