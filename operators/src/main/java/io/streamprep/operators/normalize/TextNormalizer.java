@@ -39,7 +39,6 @@ import java.util.stream.Collectors;
  */
 public final class TextNormalizer {
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\p{IsWhite_Space}+");
     private static final Pattern NOTHING_VISIBLE = Pattern.compile("[\\p{IsWhite_Space}\\p{Cf}]*+");
     private static final Pattern PLACEHOLDER =
             Pattern.compile(
@@ -69,7 +68,7 @@ public final class TextNormalizer {
         Redaction redaction = redactor.redact(text);
         text = redaction.text();
         if (settings.collapseWhitespace()) {
-            text = WHITESPACE.matcher(text).replaceAll(" ").strip();
+            text = Whitespace.collapse(text).strip();
         }
         if (settings.lowercase()) {
             text = lowercaseOutsidePlaceholders(text);
