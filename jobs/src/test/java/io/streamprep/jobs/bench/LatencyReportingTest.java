@@ -103,4 +103,21 @@ class LatencyReportingTest {
         assertThat(PacedRun.sourceId("not json".getBytes())).isNull();
         assertThat(PacedRun.sourceId("{\"source_id\":null}".getBytes())).isNull();
     }
+
+    /**
+     * Records that never produce a training record (near duplicates, above all in a soak whose
+     * corpus repeats within the window) must not stay in the latency consumer's map, whose growth
+     * the soak would report as the pipeline's heap.
+     */
+    @Test
+    void sentRecordsWithoutOutputAreGivenUpByAge() {
+        java.util.Map<String, Long> pending = new java.util.concurrent.ConcurrentHashMap<>();
+        pending.put("old", 1_000L);
+        pending.put("older", 500L);
+        pending.put("recent", 3_000L);
+
+        assertThat(PacedRun.giveUp(pending, 2_000L)).isEqualTo(2);
+        assertThat(pending).containsOnlyKeys("recent");
+        assertThat(PacedRun.giveUp(pending, 2_000L)).isZero();
+    }
 }
