@@ -28,6 +28,23 @@ final class Hashing {
         return mix64(h);
     }
 
+    /**
+     * {@link #hashChars} of {@code s.substring(from, to).toLowerCase(Locale.ROOT)}, for a range of
+     * ASCII characters only, without building either string.
+     */
+    static long hashAsciiLowerCase(String s, int from, int to) {
+        long h = FNV_OFFSET;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            h = (h ^ c) * FNV_PRIME;
+            h *= FNV_PRIME; // the high byte of an ASCII character is 0: h ^ 0 == h
+        }
+        return mix64(h);
+    }
+
     /** FNV-1a over a byte range, seeded, then mixed. */
     static long hashBytes(long seed, byte[] bytes, int from, int to) {
         long h = FNV_OFFSET ^ mix64(seed);

@@ -52,6 +52,41 @@ public final class Shingler implements Serializable {
         return words;
     }
 
+    /**
+     * {@link Hashing#hashChars} of each of {@link #words}, without building the words: an ASCII
+     * word is lower-cased as it is hashed; any other goes through {@link String#toLowerCase}, whose
+     * rules for some letters depend on their neighbours.
+     */
+    static long[] wordHashes(String text) {
+        long[] hashes = new long[16];
+        int n = 0;
+        int start = -1;
+        boolean ascii = true;
+        for (int i = 0; i <= text.length(); ) {
+            int cp = i < text.length() ? text.codePointAt(i) : ' ';
+            boolean wordChar = i < text.length() && Character.isLetterOrDigit(cp);
+            if (wordChar) {
+                if (start < 0) {
+                    start = i;
+                    ascii = true;
+                }
+                ascii &= cp < 0x80;
+            } else if (start >= 0) {
+                if (n == hashes.length) {
+                    hashes = java.util.Arrays.copyOf(hashes, n * 2);
+                }
+                hashes[n++] =
+                        ascii
+                                ? Hashing.hashAsciiLowerCase(text, start, i)
+                                : Hashing.hashChars(
+                                        text.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+            i += i < text.length() ? Character.charCount(cp) : 1;
+        }
+        return n == hashes.length ? hashes : java.util.Arrays.copyOf(hashes, n);
+    }
+
     /** The shingles as strings (words joined by one space), with repeats; for ground truth. */
     public List<String> shingles(String text) {
         List<String> words = words(text);
@@ -71,13 +106,9 @@ public final class Shingler implements Serializable {
      * 64-bit hashes of the shingles, with repeats; equal shingles give equal hashes on every JVM.
      */
     public long[] shingleHashes(String text) {
-        List<String> words = words(text);
-        if (words.isEmpty()) {
+        long[] wordHashes = wordHashes(text);
+        if (wordHashes.length == 0) {
             return new long[] {Hashing.hashChars(text)};
-        }
-        long[] wordHashes = new long[words.size()];
-        for (int i = 0; i < wordHashes.length; i++) {
-            wordHashes[i] = Hashing.hashChars(words.get(i));
         }
         int count = Math.max(1, wordHashes.length - size + 1);
         long[] hashes = new long[count];

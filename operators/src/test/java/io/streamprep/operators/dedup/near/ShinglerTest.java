@@ -47,6 +47,26 @@ class ShinglerTest {
     }
 
     @Test
+    void wordHashesAreTheHashesOfTheWords() {
+        // Signatures in savepoints were computed from the words themselves: the hashes must not
+        // change. Mixed scripts, letters whose lower case depends on the locale or on their
+        // neighbours (İ, final Σ), surrogate pairs, digits and punctuation.
+        String alphabet = "aZ9 -,.İIıΣσςÉé\u00DF\uD835\uDC00ǅ\t\n'_ΑΒ";
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int t = 0; t < 20_000; t++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(30);
+            for (int i = 0; i < length; i++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = text.toString();
+            long[] expected = Shingler.words(s).stream().mapToLong(Hashing::hashChars).toArray();
+            assertThat(Shingler.wordHashes(s)).as("'%s'", s).containsExactly(expected);
+        }
+        assertThat(Shingler.wordHashes("ΣΑΣ İstanbul")).hasSize(2);
+    }
+
+    @Test
     void sizeMustBePositive() {
         assertThatThrownBy(() -> new Shingler(0)).hasMessageContaining("shingle-size");
     }
