@@ -195,13 +195,17 @@ final class BenchRunner {
     }
 
     /**
-     * Runs the full pipeline, unmeasured, over the corpus's first records, again and again (at most
-     * {@code --warmup-passes} times) until the JIT compiler threads use less than {@value
-     * #SETTLED_JIT_SHARE} of a run's CPU. The measured run then sees code that C2 has compiled, as
-     * a long-running job does. One run was not enough: with one C2 thread on 2 cores the compile
-     * queue stays backed up for most of a minute, and the pipeline's own hot methods were still
-     * C1-compiled during the measured run. The WordNet lookups the warm-up cached are then
-     * forgotten, so the measured run looks its words up again, as for new text.
+     * Runs the full pipeline, unmeasured, over records spread evenly over the corpus (so it sees
+     * every kind of text the measured run sees), again and again (at most {@code --warmup-passes}
+     * times) until the JIT compiler threads use less than {@value #SETTLED_JIT_SHARE} of a run's
+     * CPU. The measured run then sees code that C2 has compiled, as a long-running job does. One
+     * run was not enough: with one C2 thread on 2 cores the compile queue stays backed up for most
+     * of a minute, and the pipeline's own hot methods were still C1-compiled during the measured
+     * run. Nor was a warm-up over the corpus's first records (WordNet glosses, then the first
+     * Debian paragraphs): C2 then spent about 5 CPU s of the measured run compiling, and
+     * deoptimizing on branches the warm-up had never taken, for text further on. The WordNet
+     * lookups the warm-up cached are then forgotten, so the measured run looks its words up again,
+     * as for new text.
      */
     private void warmUp(
             BenchTopics topics,
@@ -216,7 +220,7 @@ final class BenchRunner {
             int p = settings.parallelism();
             String input = prefix + "-input";
             topics.create(List.of(input), p);
-            produce(topics, corpus, input, p, n);
+            produceSpread(topics, corpus, input, p, n);
             for (int pass = 1; pass <= settings.warmupPasses(); pass++) {
                 log.printf(
                         Locale.ROOT,
@@ -349,6 +353,33 @@ final class BenchRunner {
         }
         log.println("streamprep bench: starting a Kafka broker (deploy/local/kafka.sh)...");
         return BenchBroker.start(settings.home(), settings.parallelism(), log);
+    }
+
+    /**
+     * Writes {@code count} records spread evenly over the corpus, in corpus order, round-robin over
+     * the partitions, with increasing event times.
+     */
+    private void produceSpread(
+            BenchTopics topics, BenchCorpus corpus, String topic, int partitions, int count)
+            throws Exception {
+        log.printf(
+                Locale.ROOT,
+                "streamprep bench: writing %,d records spread over the corpus to %s...%n",
+                count,
+                topic);
+        try (KafkaProducer<byte[], byte[]> producer = topics.producer()) {
+            for (int i = 0; i < count; i++) {
+                int record = (int) ((long) i * corpus.size() / count);
+                producer.send(
+                        new ProducerRecord<>(
+                                topic,
+                                i % partitions,
+                                null,
+                                null,
+                                corpus.value(record, BASE_TS + i, 0)));
+            }
+            producer.flush();
+        }
     }
 
     /** Writes the corpus's first {@code count} records, round-robin over the partitions. */

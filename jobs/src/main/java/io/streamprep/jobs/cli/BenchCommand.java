@@ -65,8 +65,8 @@ final class BenchCommand implements Callable<Integer> {
             paramLabel = "N",
             defaultValue = "200000",
             description =
-                    "Warm up by running the full pipeline, unmeasured, over the first N records"
-                            + " (at most the corpus) before the measured run, so the JIT has"
+                    "Warm up by running the full pipeline, unmeasured, over N records spread"
+                            + " evenly over the corpus (at most all of it) before the measured run, so the JIT has"
                             + " compiled its code as in a long-running job (0: no warm-up)."
                             + " Default: ${DEFAULT-VALUE}.")
     int warmupRecords;
