@@ -45,7 +45,10 @@ class KafkaClientPropertiesTest {
         assertThat(KafkaClientProperties.source(config.options()))
                 .containsOnly(entry("fetch.min.bytes", "65536"), entry("fetch.max.wait.ms", "20"));
         assertThat(KafkaClientProperties.sink(config.options()))
-                .containsOnly(entry("linger.ms", "20"), entry("compression.type", "lz4"));
+                .containsOnly(
+                        entry("linger.ms", "20"),
+                        entry("compression.type", "lz4"),
+                        entry("batch.size", "262144"));
 
         Method sourceConfig = KafkaSource.class.getDeclaredMethod("getConfiguration");
         sourceConfig.setAccessible(true);
@@ -70,6 +73,22 @@ class KafkaClientPropertiesTest {
                 .containsEntry("compression.type", "lz4")
                 .containsEntry("bootstrap.servers", "127.0.0.1:9092")
                 .containsKey("transaction.timeout.ms");
+    }
+
+    @Test
+    void sinksCompressAndBatchByDefaultAndConfiguredPropertiesWin() {
+        PipelineConfig defaults = new ConfigLoader().load();
+        assertThat(KafkaClientProperties.sink(defaults.options()))
+                .containsOnly(entry("compression.type", "lz4"), entry("batch.size", "262144"));
+
+        PipelineConfig configured =
+                new ConfigLoader()
+                        .set("sink.kafka.properties.compression.type=none")
+                        .set("sink.kafka.properties.batch.size=16384")
+                        .load();
+        assertThat(KafkaClientProperties.sink(configured.options()))
+                .containsOnly(entry("compression.type", "none"), entry("batch.size", "16384"));
+        assertThat(KafkaClientProperties.source(defaults.options())).isEmpty();
     }
 
     @Test
