@@ -84,7 +84,7 @@ public abstract class WindowedExactDedup<T> extends KeyedProcessFunction<String,
     public void open(OpenContext openContext) {
         order = Comparator.comparingLong(this::eventTime).thenComparing(this::idOf);
         ValueStateDescriptor<KeptRecord> keptDescriptor =
-                new ValueStateDescriptor<>("kept", TypeInformation.of(KeptRecord.class));
+                new ValueStateDescriptor<>("kept", new KeptRecordSerializer());
         MapStateDescriptor<Long, List<T>> pendingDescriptor =
                 new MapStateDescriptor<>("pending", Types.LONG, new ListTypeInfo<>(recordType));
         SafetyNetTtl.apply(keptDescriptor, stateTtl);

@@ -1,7 +1,7 @@
 package io.streamprep.operators.dedup.near;
 
 import io.streamprep.operators.common.SafetyNetTtl;
-import io.streamprep.schemas.serde.BulkStringTypeInfo;
+import io.streamprep.schemas.serde.BulkStringSerializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,7 +86,7 @@ final class KeyedNearIndexState implements NearIndexState {
                 new ListStateDescriptor<>(PENDING, TypeInformation.of(NearProbe.class));
         MapStateDescriptor<String, NearMember> membersDescriptor =
                 new MapStateDescriptor<>(
-                        MEMBERS, BulkStringTypeInfo.INSTANCE, TypeInformation.of(NearMember.class));
+                        MEMBERS, BulkStringSerializer.INSTANCE, new NearMemberSerializer());
         SafetyNetTtl.apply(pendingDescriptor, stateTtl);
         SafetyNetTtl.apply(membersDescriptor, stateTtl);
         this.pending = context.getListState(pendingDescriptor);

@@ -1,0 +1,154 @@
+package io.streamprep.operators.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamprep.operators.dedup.near.NearMember;
+import io.streamprep.operators.dedup.near.NearMemberSerializer;
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.PojoField;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.api.java.typeutils.TypeExtractor;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.checkpoint.SavepointType;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.Collector;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Dedup state written by earlier builds, whose {@link KeptRecord} and {@link NearMember} went
+ * through Flink's POJO serializer, is restored by the current serializers (value state, and map
+ * state values as the index keeps them), then saved and restored again in the new format, on the
+ * heap backend and on RocksDB (which rewrites every value on migration).
+ */
+class DedupStateMigrationTest {
+
+    private static final KeptRecord KEPT = new KeptRecord(1_000L, "Zürich café 東京");
+    private static final NearMember MEMBER =
+            new NearMember(2_000L, new byte[] {1, 2, 3, -4}, "rep-ü");
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void statesWrittenWithThePojoSerializerAreRestoredAndRewritten(boolean rocksDb)
+            throws Exception {
+        OperatorSubtaskState old;
+        try (var before = harness(new Store(false), rocksDb)) {
+            before.open();
+            before.processElement("store", 0L);
+            old = savepoint(before, 1);
+        }
+        OperatorSubtaskState migrated;
+        try (var after = harness(new Store(true), rocksDb)) {
+            after.setup();
+            after.initializeState(old);
+            after.open();
+            after.processElement("probe", 0L);
+            assertThat(after.extractOutputValues())
+                    .containsExactly(KEPT.toString(), "member restored");
+            migrated = savepoint(after, 2);
+        }
+        try (var again = harness(new Store(true), rocksDb)) {
+            again.setup();
+            again.initializeState(migrated);
+            again.open();
+            again.processElement("probe", 0L);
+            assertThat(again.extractOutputValues())
+                    .containsExactly(KEPT.toString(), "member restored");
+        }
+    }
+
+    private static <T> TypeInformation<T> pojoTypeInfo(Class<T> type) throws Exception {
+        List<PojoField> fields = new ArrayList<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            Field field = type.getDeclaredField(component.getName());
+            fields.add(new PojoField(field, TypeExtractor.createTypeInfo(field.getGenericType())));
+        }
+        return new PojoTypeInfo<>(type, fields);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, String, Object> harness(
+            Store store, boolean rocksDb) throws Exception {
+        var harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(store), s -> "key", Types.STRING);
+        StateBackend backend =
+                rocksDb ? new EmbeddedRocksDBStateBackend() : new HashMapStateBackend();
+        harness.setStateBackend(backend);
+        return harness;
+    }
+
+    private static OperatorSubtaskState savepoint(
+            KeyedOneInputStreamOperatorTestHarness<String, String, Object> harness, long id)
+            throws Exception {
+        return harness.snapshotWithLocalState(
+                        id, id, SavepointType.savepoint(SavepointFormatType.CANONICAL))
+                .getJobManagerOwnedState();
+    }
+
+    /** Stores both values on "store"; emits them on "probe". */
+    private static final class Store extends KeyedProcessFunction<String, String, Object> {
+        private final boolean current;
+        private transient ValueState<KeptRecord> kept;
+        private transient MapState<String, NearMember> members;
+
+        Store(boolean current) {
+            this.current = current;
+        }
+
+        @Override
+        public void open(org.apache.flink.api.common.functions.OpenContext context)
+                throws Exception {
+            kept =
+                    getRuntimeContext()
+                            .getState(
+                                    current
+                                            ? new ValueStateDescriptor<>(
+                                                    "kept", new KeptRecordSerializer())
+                                            : new ValueStateDescriptor<>(
+                                                    "kept", pojoTypeInfo(KeptRecord.class)));
+            members =
+                    getRuntimeContext()
+                            .getMapState(
+                                    current
+                                            ? new MapStateDescriptor<>(
+                                                    "members",
+                                                    Types.STRING.createSerializer(
+                                                            new org.apache.flink.api.common
+                                                                    .serialization
+                                                                    .SerializerConfigImpl()),
+                                                    new NearMemberSerializer())
+                                            : new MapStateDescriptor<>(
+                                                    "members",
+                                                    Types.STRING,
+                                                    pojoTypeInfo(NearMember.class)));
+        }
+
+        @Override
+        public void processElement(String command, Context context, Collector<Object> out)
+                throws Exception {
+            if (command.equals("store")) {
+                kept.update(KEPT);
+                members.put("m", MEMBER);
+            } else {
+                // Not the records themselves: the harness copies outputs with one serializer.
+                out.collect(kept.value().toString());
+                out.collect(MEMBER.equals(members.get("m")) ? "member restored" : "member lost");
+            }
+        }
+    }
+}
