@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamprep.operators.dedup.near.NearMember;
 import io.streamprep.operators.dedup.near.NearMemberSerializer;
+import io.streamprep.operators.dedup.near.NearProbe;
+import io.streamprep.operators.dedup.near.NearProbeSerializer;
+import io.streamprep.operators.dedup.near.NearVerdict;
+import io.streamprep.operators.dedup.near.NearVerdictSerializer;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -41,6 +47,8 @@ class DedupStateMigrationTest {
     private static final KeptRecord KEPT = new KeptRecord(1_000L, "Zürich café 東京");
     private static final NearMember MEMBER =
             new NearMember(2_000L, new byte[] {1, 2, 3, -4}, "rep-ü");
+    private static final NearProbe PROBE = new NearProbe("k", "r-9", 3_000L, new byte[] {9, -9});
+    private static final NearVerdict VERDICT = new NearVerdict("k", "r-9", null, 0.0, "r-9");
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
@@ -59,7 +67,11 @@ class DedupStateMigrationTest {
             after.open();
             after.processElement("probe", 0L);
             assertThat(after.extractOutputValues())
-                    .containsExactly(KEPT.toString(), "member restored");
+                    .containsExactly(
+                            KEPT.toString(),
+                            "member restored",
+                            "probe restored",
+                            VERDICT.toString());
             migrated = savepoint(after, 2);
         }
         try (var again = harness(new Store(true), rocksDb)) {
@@ -68,7 +80,11 @@ class DedupStateMigrationTest {
             again.open();
             again.processElement("probe", 0L);
             assertThat(again.extractOutputValues())
-                    .containsExactly(KEPT.toString(), "member restored");
+                    .containsExactly(
+                            KEPT.toString(),
+                            "member restored",
+                            "probe restored",
+                            VERDICT.toString());
         }
     }
 
@@ -100,11 +116,19 @@ class DedupStateMigrationTest {
                 .getJobManagerOwnedState();
     }
 
+    private static List<NearProbe> toList(Iterable<NearProbe> probes) {
+        List<NearProbe> list = new ArrayList<>();
+        probes.forEach(list::add);
+        return list;
+    }
+
     /** Stores both values on "store"; emits them on "probe". */
     private static final class Store extends KeyedProcessFunction<String, String, Object> {
         private final boolean current;
         private transient ValueState<KeptRecord> kept;
         private transient MapState<String, NearMember> members;
+        private transient ListState<NearProbe> probes;
+        private transient ValueState<NearVerdict> verdict;
 
         Store(boolean current) {
             this.current = current;
@@ -136,6 +160,22 @@ class DedupStateMigrationTest {
                                                     "members",
                                                     Types.STRING,
                                                     pojoTypeInfo(NearMember.class)));
+            probes =
+                    getRuntimeContext()
+                            .getListState(
+                                    current
+                                            ? new ListStateDescriptor<>(
+                                                    "probes", new NearProbeSerializer())
+                                            : new ListStateDescriptor<>(
+                                                    "probes", pojoTypeInfo(NearProbe.class)));
+            verdict =
+                    getRuntimeContext()
+                            .getState(
+                                    current
+                                            ? new ValueStateDescriptor<>(
+                                                    "verdict", new NearVerdictSerializer())
+                                            : new ValueStateDescriptor<>(
+                                                    "verdict", pojoTypeInfo(NearVerdict.class)));
         }
 
         @Override
@@ -144,10 +184,17 @@ class DedupStateMigrationTest {
             if (command.equals("store")) {
                 kept.update(KEPT);
                 members.put("m", MEMBER);
+                probes.add(PROBE);
+                verdict.update(VERDICT);
             } else {
                 // Not the records themselves: the harness copies outputs with one serializer.
                 out.collect(kept.value().toString());
                 out.collect(MEMBER.equals(members.get("m")) ? "member restored" : "member lost");
+                out.collect(
+                        List.of(PROBE).equals(toList(probes.get()))
+                                ? "probe restored"
+                                : "probe lost");
+                out.collect(verdict.value().toString());
             }
         }
     }

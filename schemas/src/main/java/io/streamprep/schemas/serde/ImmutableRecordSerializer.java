@@ -76,9 +76,27 @@ public abstract class ImmutableRecordSerializer<T> extends TypeSerializer<T> {
         out.write(bytes);
     }
 
+    /** Writes a string that may be null: a length of -1 for null. */
+    protected static void writeNullableString(String s, DataOutputView out) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+        } else {
+            writeString(s, out);
+        }
+    }
+
+    /** Reads what {@link #writeNullableString} wrote. */
+    protected final String readNullableString(DataInputView in) throws IOException {
+        int length = in.readInt();
+        return length == -1 ? null : readString(length, in);
+    }
+
     /** Reads what {@link #writeString} wrote. */
     protected final String readString(DataInputView in) throws IOException {
-        int length = in.readInt();
+        return readString(in.readInt(), in);
+    }
+
+    private String readString(int length, DataInputView in) throws IOException {
         if (length < 0) {
             throw new IOException("negative string length " + length);
         }

@@ -3,6 +3,7 @@ package io.streamprep.operators.dedup.near;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * What the near-dedup index sees of a record: its order and its signature, never its content.
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param eventTime the record's event time
  * @param signature the model's signature bytes
  */
+@TypeInfo(NearProbeSerializer.Factory.class)
 public record NearProbe(String key, String id, long eventTime, byte[] signature) {
 
     /** The order in which records are judged: event time, then id. */

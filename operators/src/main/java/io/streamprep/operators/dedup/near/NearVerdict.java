@@ -1,6 +1,7 @@
 package io.streamprep.operators.dedup.near;
 
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * The index's decision on one record.
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param representative the id of the record's cluster representative (its own id when it is not
  *     similar to any representative)
  */
+@TypeInfo(NearVerdictSerializer.Factory.class)
 public record NearVerdict(
         String key, String id, String duplicateOf, double similarity, String representative) {
 
