@@ -67,7 +67,7 @@ final class BenchRunner {
             String input = run + "-input";
             topics.create(List.of(input, run + "-copy"), p);
             topics.create(outputs(run + "-full"), p);
-            produce(topics, corpus, input, p, corpus.size());
+            produceSpread(topics, corpus, input, p, corpus.size());
 
             // The warm-up comes first, so that the three measured phases run back to back: on a
             // shared machine, the CPU one gets can change within minutes.
@@ -377,25 +377,6 @@ final class BenchRunner {
                                 null,
                                 null,
                                 corpus.value(record, BASE_TS + i, 0)));
-            }
-            producer.flush();
-        }
-    }
-
-    /** Writes the corpus's first {@code count} records, round-robin over the partitions. */
-    private void produce(
-            BenchTopics topics, BenchCorpus corpus, String topic, int partitions, int count)
-            throws Exception {
-        log.printf(Locale.ROOT, "streamprep bench: writing %,d records to %s...%n", count, topic);
-        try (KafkaProducer<byte[], byte[]> producer = topics.producer()) {
-            for (int i = 0; i < count; i++) {
-                producer.send(
-                        new ProducerRecord<>(
-                                topic,
-                                i % partitions,
-                                null,
-                                null,
-                                corpus.value(i, BASE_TS + i, 0)));
             }
             producer.flush();
         }

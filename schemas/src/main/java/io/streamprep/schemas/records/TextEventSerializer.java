@@ -1,11 +1,9 @@
 package io.streamprep.schemas.records;
 
+import io.streamprep.schemas.serde.ImmutableRecordSerializer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.java.typeutils.runtime.PojoSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -25,19 +23,11 @@ import org.apache.flink.core.memory.DataOutputView;
  * {@link Snapshot#VERSION} and keep reading the old one.
  *
  * <p>Not thread-safe (a scratch buffer for decoding); {@link #duplicate()} gives each user its own.
+ * The common parts are {@link ImmutableRecordSerializer}'s.
  */
-public final class TextEventSerializer extends TypeSerializer<TextEvent> {
+public final class TextEventSerializer extends ImmutableRecordSerializer<TextEvent> {
 
     private static final long serialVersionUID = 1L;
-
-    private static final int NULL = -1;
-
-    private transient byte[] scratch;
-
-    @Override
-    public boolean isImmutableType() {
-        return true;
-    }
 
     @Override
     public TypeSerializer<TextEvent> duplicate() {
@@ -50,39 +40,22 @@ public final class TextEventSerializer extends TypeSerializer<TextEvent> {
     }
 
     @Override
-    public TextEvent copy(TextEvent from) {
-        return from;
-    }
-
-    @Override
-    public TextEvent copy(TextEvent from, TextEvent reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
-    }
-
-    @Override
     public void serialize(TextEvent event, DataOutputView out) throws IOException {
         TextRecord record = event.record();
-        writeString(record.id(), out);
+        writeNullableString(record.id(), out);
         writeNullableLong(record.ts(), out);
-        writeString(record.text(), out);
-        writeString(record.label(), out);
-        writeString(record.meta(), out);
+        writeNullableString(record.text(), out);
+        writeNullableString(record.label(), out);
+        writeNullableString(record.meta(), out);
         out.writeLong(event.eventTime());
-        writeString(event.position(), out);
-        byte[] original = event.original();
-        out.writeInt(original.length);
-        out.write(original);
-        writeString(event.fingerprint(), out);
-        writeString(event.splitKey(), out);
+        writeNullableString(event.position(), out);
+        writeBytes(event.original(), out);
+        writeNullableString(event.fingerprint(), out);
+        writeNullableString(event.splitKey(), out);
         out.writeInt(event.variant());
-        writeString(event.augmentations(), out);
+        writeNullableString(event.augmentations(), out);
         out.writeInt(event.extraVariants());
-        writeString(event.features(), out);
+        writeNullableString(event.features(), out);
         Double confidence = event.labelConfidence();
         out.writeBoolean(confidence != null);
         if (confidence != null) {
@@ -94,21 +67,20 @@ public final class TextEventSerializer extends TypeSerializer<TextEvent> {
     public TextEvent deserialize(DataInputView in) throws IOException {
         TextRecord record =
                 new TextRecord(
-                        readString(in),
+                        readNullableString(in),
                         readNullableLong(in),
-                        readString(in),
-                        readString(in),
-                        readString(in));
+                        readNullableString(in),
+                        readNullableString(in),
+                        readNullableString(in));
         long eventTime = in.readLong();
-        String position = readString(in);
-        byte[] original = new byte[in.readInt()];
-        in.readFully(original);
-        String fingerprint = readString(in);
-        String splitKey = readString(in);
+        String position = readNullableString(in);
+        byte[] original = readBytes(in);
+        String fingerprint = readNullableString(in);
+        String splitKey = readNullableString(in);
         int variant = in.readInt();
-        String augmentations = readString(in);
+        String augmentations = readNullableString(in);
         int extraVariants = in.readInt();
-        String features = readString(in);
+        String features = readNullableString(in);
         Double confidence = in.readBoolean() ? in.readDouble() : null;
         return new TextEvent(
                 record,
@@ -124,38 +96,6 @@ public final class TextEventSerializer extends TypeSerializer<TextEvent> {
                 confidence);
     }
 
-    @Override
-    public TextEvent deserialize(TextEvent reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
-    }
-
-    private static void writeString(String s, DataOutputView out) throws IOException {
-        if (s == null) {
-            out.writeInt(NULL);
-            return;
-        }
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private String readString(DataInputView in) throws IOException {
-        int length = in.readInt();
-        if (length == NULL) {
-            return null;
-        }
-        if (scratch == null || scratch.length < length) {
-            scratch = new byte[Math.max(length, 256)];
-        }
-        in.readFully(scratch, 0, length);
-        return new String(scratch, 0, length, StandardCharsets.UTF_8);
-    }
-
     private static void writeNullableLong(Long value, DataOutputView out) throws IOException {
         out.writeBoolean(value != null);
         if (value != null) {
@@ -168,16 +108,6 @@ public final class TextEventSerializer extends TypeSerializer<TextEvent> {
     }
 
     @Override
-    public boolean equals(Object obj) {
-        return obj instanceof TextEventSerializer;
-    }
-
-    @Override
-    public int hashCode() {
-        return TextEventSerializer.class.hashCode();
-    }
-
-    @Override
     public TypeSerializerSnapshot<TextEvent> snapshotConfiguration() {
         return new Snapshot();
     }
@@ -186,46 +116,17 @@ public final class TextEventSerializer extends TypeSerializer<TextEvent> {
      * The serializer's snapshot: it has no configuration, only a format version. Accepts state
      * written by the POJO serializer of {@link TextEvent} after migration.
      */
-    public static final class Snapshot implements TypeSerializerSnapshot<TextEvent> {
+    public static final class Snapshot extends ImmutableRecordSerializer.Snapshot<TextEvent> {
 
         static final int VERSION = 1;
 
-        @Override
-        public int getCurrentVersion() {
-            return VERSION;
-        }
-
-        @Override
-        public void writeSnapshot(DataOutputView out) {}
-
-        @Override
-        public void readSnapshot(int readVersion, DataInputView in, ClassLoader classLoader)
-                throws IOException {
-            if (readVersion != VERSION) {
-                throw new IOException(
-                        "unknown TextEvent serializer format version "
-                                + readVersion
-                                + " (this build reads "
-                                + VERSION
-                                + ")");
-            }
+        public Snapshot() {
+            super(VERSION, "TextEvent");
         }
 
         @Override
         public TypeSerializer<TextEvent> restoreSerializer() {
             return new TextEventSerializer();
-        }
-
-        @Override
-        public TypeSerializerSchemaCompatibility<TextEvent> resolveSchemaCompatibility(
-                TypeSerializerSnapshot<TextEvent> oldSnapshot) {
-            if (oldSnapshot instanceof Snapshot) {
-                return TypeSerializerSchemaCompatibility.compatibleAsIs();
-            }
-            if (oldSnapshot instanceof PojoSerializerSnapshot) {
-                return TypeSerializerSchemaCompatibility.compatibleAfterMigration();
-            }
-            return TypeSerializerSchemaCompatibility.incompatible();
         }
     }
 }

@@ -76,6 +76,23 @@ public abstract class ImmutableRecordSerializer<T> extends TypeSerializer<T> {
         out.write(bytes);
     }
 
+    /** Writes a non-null byte array as its length and bytes. */
+    protected static void writeBytes(byte[] bytes, DataOutputView out) throws IOException {
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    /** Reads what {@link #writeBytes} wrote, into a new array. */
+    protected static byte[] readBytes(DataInputView in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            throw new IOException("negative array length " + length);
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return bytes;
+    }
+
     /** Writes a string that may be null: a length of -1 for null. */
     protected static void writeNullableString(String s, DataOutputView out) throws IOException {
         if (s == null) {

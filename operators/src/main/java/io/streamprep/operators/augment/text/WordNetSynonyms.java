@@ -118,7 +118,7 @@ public final class WordNetSynonyms {
         return afterLetter || word.endsWith(".");
     }
 
-    private static boolean isPlain(String lemma) {
+    static boolean isPlain(String lemma) {
         for (int i = 0; i < lemma.length(); i++) {
             char c = lemma.charAt(i);
             if (!Character.isLetter(c) && c != ' ' && c != '-' && c != '\'') {

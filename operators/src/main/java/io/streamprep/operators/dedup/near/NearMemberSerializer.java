@@ -30,21 +30,14 @@ public final class NearMemberSerializer extends ImmutableRecordSerializer<NearMe
     @Override
     public void serialize(NearMember member, DataOutputView out) throws IOException {
         out.writeLong(member.eventTime());
-        byte[] signature = member.signature();
-        out.writeInt(signature.length);
-        out.write(signature);
+        writeBytes(member.signature(), out);
         writeString(member.representative(), out);
     }
 
     @Override
     public NearMember deserialize(DataInputView in) throws IOException {
         long eventTime = in.readLong();
-        int length = in.readInt();
-        if (length < 0) {
-            throw new IOException("negative signature length " + length);
-        }
-        byte[] signature = new byte[length];
-        in.readFully(signature);
+        byte[] signature = readBytes(in);
         return new NearMember(eventTime, signature, readString(in));
     }
 

@@ -36,9 +36,7 @@ public final class NearProbeSerializer extends ImmutableRecordSerializer<NearPro
         writeString(probe.key(), out);
         writeString(probe.id(), out);
         out.writeLong(probe.eventTime());
-        byte[] signature = probe.signature();
-        out.writeInt(signature.length);
-        out.write(signature);
+        writeBytes(probe.signature(), out);
     }
 
     @Override
@@ -46,12 +44,7 @@ public final class NearProbeSerializer extends ImmutableRecordSerializer<NearPro
         String key = readString(in);
         String id = readString(in);
         long eventTime = in.readLong();
-        int length = in.readInt();
-        if (length < 0) {
-            throw new IOException("negative signature length " + length);
-        }
-        byte[] signature = new byte[length];
-        in.readFully(signature);
+        byte[] signature = readBytes(in);
         return new NearProbe(key, id, eventTime, signature);
     }
 

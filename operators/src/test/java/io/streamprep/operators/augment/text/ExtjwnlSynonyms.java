@@ -34,7 +34,7 @@ final class ExtjwnlSynonyms {
             for (Synset sense : indexWord.getSenses()) {
                 for (Word lemma : sense.getWords()) {
                     String candidate = lemma.getLemma().replace('_', ' ').toLowerCase(Locale.ROOT);
-                    if (!candidate.equals(word) && isPlain(candidate)) {
+                    if (!candidate.equals(word) && WordNetSynonyms.isPlain(candidate)) {
                         synonyms.add(candidate);
                     }
                 }
@@ -47,15 +47,5 @@ final class ExtjwnlSynonyms {
     String lemmaOf(POS pos, String word) throws JWNLException {
         IndexWord indexWord = dictionary.lookupIndexWord(pos, word);
         return indexWord == null ? null : indexWord.getLemma();
-    }
-
-    private static boolean isPlain(String lemma) {
-        for (int i = 0; i < lemma.length(); i++) {
-            char c = lemma.charAt(i);
-            if (!Character.isLetter(c) && c != ' ' && c != '-' && c != '\'') {
-                return false;
-            }
-        }
-        return !lemma.isEmpty();
     }
 }
