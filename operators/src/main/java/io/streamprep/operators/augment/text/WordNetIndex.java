@@ -177,14 +177,4 @@ final class WordNetIndex {
     int lemmaCount(int pos) {
         return sortedLemmas.get(pos).length;
     }
-
-    /** The index words of the POS, sorted. */
-    List<String> lemmas(int pos) {
-        return List.of(sortedLemmas.get(pos));
-    }
-
-    /** The derivations that have an exception-list entry for the POS. */
-    List<String> exceptionDerivations(int pos) {
-        return List.copyOf(exceptions.get(pos).keySet());
-    }
 }

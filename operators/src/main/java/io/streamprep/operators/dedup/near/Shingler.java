@@ -2,6 +2,7 @@ package io.streamprep.operators.dedup.near;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -73,7 +74,7 @@ public final class Shingler implements Serializable {
                 ascii &= cp < 0x80;
             } else if (start >= 0) {
                 if (n == hashes.length) {
-                    hashes = java.util.Arrays.copyOf(hashes, n * 2);
+                    hashes = Arrays.copyOf(hashes, n * 2);
                 }
                 hashes[n++] =
                         ascii
@@ -84,7 +85,7 @@ public final class Shingler implements Serializable {
             }
             i += i < text.length() ? Character.charCount(cp) : 1;
         }
-        return n == hashes.length ? hashes : java.util.Arrays.copyOf(hashes, n);
+        return n == hashes.length ? hashes : Arrays.copyOf(hashes, n);
     }
 
     /** The shingles as strings (words joined by one space), with repeats; for ground truth. */
