@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,8 +127,13 @@ final class BenchResults {
      * @param coresPerSecond cores in use in each second of the measured span
      */
     void latency(
-            PacedRun.Result result, double rate, double pipelineMaxRate, double[] coresPerSecond) {
+            PacedRun.Result result,
+            double rate,
+            double pipelineMaxRate,
+            double[] coresPerSecond,
+            Duration pacedWarmUp) {
         Map<String, Object> l = paced(result, rate);
+        l.put("paced_warm_up_seconds", round(pacedWarmUp.toMillis() / 1e3));
         List<Double> cores = new ArrayList<>();
         double sum = 0;
         for (double c : coresPerSecond) {
@@ -235,6 +241,14 @@ final class BenchResults {
         }
         Map<String, Object> latency = (Map<String, Object>) root.get("latency");
         if (latency != null) {
+            if (latency.get("paced_warm_up_seconds") instanceof Double warm && warm > 0) {
+                md.append(
+                        String.format(
+                                Locale.ROOT,
+                                "%nWarm-up before \"latency\": the same pipeline, paced at the same"
+                                        + " rate for %.0f s in a job of its own, unmeasured.%n",
+                                warm));
+            }
             md.append(
                     secondsOver(
                             (List<List<Long>>) latency.get("per_second"),

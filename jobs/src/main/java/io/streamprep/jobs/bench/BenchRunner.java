@@ -135,6 +135,13 @@ final class BenchRunner {
                     "streamprep bench: latency, AT_LEAST_ONCE at %,.0f records/s for %s...%n",
                     rate,
                     settings.latencyDuration());
+            Duration pacedWarmUp = pacedWarmUp(settings.latencyDuration());
+            log.printf(
+                    Locale.ROOT,
+                    "streamprep bench: latency warm-up, the same pipeline and rate for %s,"
+                            + " unmeasured...%n",
+                    pacedWarmUp);
+            paced(topics, corpus, run + "-latency-warm-up", rate, pacedWarmUp, Duration.ZERO);
             PacedRun.Result latency =
                     paced(
                             topics,
@@ -143,7 +150,7 @@ final class BenchRunner {
                             rate,
                             settings.latencyDuration(),
                             Duration.ZERO);
-            results.latency(latency, rate, maxRate, coresPerSecond(cpu, latency));
+            results.latency(latency, rate, maxRate, coresPerSecond(cpu, latency), pacedWarmUp);
             done(results, "latency");
 
             if (!settings.soak().isZero()) {
@@ -311,6 +318,18 @@ final class BenchRunner {
                 Files.deleteIfExists(file);
             }
         }
+    }
+
+    /**
+     * How long the latency pipeline runs paced, unmeasured, in a job of its own before the measured
+     * one. The throughput warm-up runs at full speed, so it leaves paths that only a paced stream
+     * takes hot in neither JVM: in the first 20 s of a paced job the JIT compilers of this JVM and
+     * of the broker used 0.3–0.5 cores between them, on a machine the paced pipeline already kept
+     * busy (BENCHMARKS.md). A job of its own, so that the measured job still starts with empty
+     * state.
+     */
+    static Duration pacedWarmUp(Duration latencyDuration) {
+        return Duration.ofMillis(Math.min(30_000, latencyDuration.toMillis() / 2));
     }
 
     private PacedRun.Result paced(

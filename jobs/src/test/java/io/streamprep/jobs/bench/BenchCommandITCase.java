@@ -162,6 +162,8 @@ class BenchCommandITCase {
         }
         assertThat(r.at("/latency/cpu_cores").asDouble()).isPositive();
         assertThat(r.at("/latency/load").asDouble()).isCloseTo(0.5, within(0.001));
+        // The paced warm-up job: half the 4 s latency phase.
+        assertThat(r.at("/latency/paced_warm_up_seconds").asDouble()).isEqualTo(2.0);
         assertThat(r.at("/soak/heap_after_gc_mb")).hasSizeGreaterThanOrEqualTo(2);
         assertThat(r.at("/soak/heap_after_gc_mb/0/1").asDouble()).isPositive();
         assertThat(r.at("/soak/heap_slope_mb_per_min").isNumber()).isTrue();
@@ -177,6 +179,8 @@ class BenchCommandITCase {
                 .contains("p99")
                 .contains("Latency phase, per second of sending: ")
                 .contains("Warm-up before \"full\": " + passes.size() + " unmeasured run(s)")
+                .contains(
+                        "Warm-up before \"latency\": the same pipeline, paced at the same rate for 2 s")
                 // Reported figures have no target: neither met nor missed.
                 .contains("| full / passthrough | (reported) | ")
                 .doesNotContainPattern("\\| \\(reported\\) \\| [^|]* \\| (yes|\\*\\*no\\*\\*) \\|");

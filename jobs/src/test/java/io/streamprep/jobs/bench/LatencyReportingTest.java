@@ -81,13 +81,15 @@ class LatencyReportingTest {
                 new PacedRun.Result(latencies, timeline, 0, 2_000, 100, rate, List.of()),
                 rate,
                 maxRate,
-                new double[] {1.0, 1.5});
+                new double[] {1.0, 1.5},
+                Duration.ofSeconds(1));
         results.finish();
         List<Map<String, Object>> targets =
                 (List<Map<String, Object>>) results.asMap().get("targets");
         assertThat(targets).hasSize(1);
         Map<String, Object> latency = (Map<String, Object>) results.asMap().get("latency");
         assertThat(latency).containsEntry("cpu_cores", 1.3);
+        assertThat(latency).containsEntry("paced_warm_up_seconds", 1.0);
         assertThat((List<Double>) latency.get("cpu_cores_per_second")).containsExactly(1.0, 1.5);
         return targets.get(0);
     }
