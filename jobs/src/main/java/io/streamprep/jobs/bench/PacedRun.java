@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
@@ -103,6 +105,7 @@ final class PacedRun {
                 Locale.ROOT,
                 "streamprep bench: %.0f MB of heap in use after a full GC, before the paced job%n",
                 liveMb);
+        Set<Thread> otherTasks = taskThreads();
         JobClient job = BenchJobs.startPipeline(config);
         long start = System.currentTimeMillis();
         long measureFrom = start + warmUp.toMillis();
@@ -188,7 +191,11 @@ final class PacedRun {
         receiver.join();
         consumer.close();
         job.cancel().get(1, TimeUnit.MINUTES);
-        awaitShutDown(job, Duration.ofSeconds(30));
+        if (!awaitShutDown(job, otherTasks, Duration.ofSeconds(30))) {
+            log.println(
+                    "streamprep bench: the paced job's tasks were still running 30 s after it was"
+                            + " cancelled");
+        }
         synchronized (heap) {
             return new Result(
                     latencies,
@@ -206,8 +213,13 @@ final class PacedRun {
      * the job's state is garbage when the next phase starts; at most {@code timeout}. The cluster
      * stops answering before its tasks have finished: a full GC right then still found a stopped
      * paced job's 300 MB of state live.
+     *
+     * @param otherTasks task threads that were running before the job started (other jobs in this
+     *     JVM, as in a test), which are not waited for
+     * @return whether the job's task threads ended in time
      */
-    private static void awaitShutDown(JobClient job, Duration timeout) throws InterruptedException {
+    private static boolean awaitShutDown(JobClient job, Set<Thread> otherTasks, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
@@ -217,19 +229,25 @@ final class PacedRun {
             }
             Thread.sleep(50);
         }
-        while (System.nanoTime() < deadline && taskThreadsAlive()) {
+        while (!otherTasks.containsAll(taskThreads())) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
             Thread.sleep(50);
         }
+        return true;
     }
 
-    private static boolean taskThreadsAlive() {
+    /** The live threads of Flink tasks in this JVM. */
+    private static Set<Thread> taskThreads() {
+        Set<Thread> tasks = new HashSet<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             ThreadGroup group = thread.getThreadGroup();
             if (thread.isAlive() && group != null && TASK_THREADS.equals(group.getName())) {
-                return true;
+                tasks.add(thread);
             }
         }
-        return false;
+        return tasks;
     }
 
     /** Removes the entries sent before {@code cutoff} (epoch millis); returns how many. */
