@@ -2,6 +2,9 @@ package io.streamprep.jobs.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 
 /**
  * Samples the used heap of this JVM (where the embedded Flink runs) every {@value #PERIOD_MS} ms on
@@ -31,6 +34,27 @@ final class HeapSampler implements AutoCloseable {
     static long usedAfterGc() {
         System.gc();
         return usedNow();
+    }
+
+    /**
+     * The heap that a full GC left in use: what each heap pool held right after its last
+     * collection. Unlike {@link #usedAfterGc}, not inflated by the young regions that running
+     * threads claim between the GC and the reading (G1 counts a claimed region as used whole);
+     * falls back to it where a pool does not report its collections.
+     */
+    static long liveAfterFullGc() {
+        System.gc();
+        long live = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                MemoryUsage afterGc = pool.getCollectionUsage();
+                if (afterGc == null) {
+                    return usedNow();
+                }
+                live += afterGc.getUsed();
+            }
+        }
+        return live;
     }
 
     long peakBytes() {

@@ -100,10 +100,10 @@ final class PacedRun {
         // 1.0-1.2 GB of old generation against this job's few hundred MB, and its remark and mixed
         // pauses were the run's slowest second (BENCHMARKS.md). A full GC first, so that the job
         // is measured on a heap holding what a TaskManager running it alone would hold.
-        double liveMb = HeapSampler.usedAfterGc() / 1e6;
+        double liveMb = HeapSampler.liveAfterFullGc() / 1e6;
         log.printf(
                 Locale.ROOT,
-                "streamprep bench: %.0f MB of heap in use after a full GC, before the paced job%n",
+                "streamprep bench: %.0f MB of heap live after a full GC, before the paced job%n",
                 liveMb);
         Set<Thread> otherTasks = taskThreads();
         JobClient job = BenchJobs.startPipeline(config);
