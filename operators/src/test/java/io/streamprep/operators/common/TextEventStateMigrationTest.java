@@ -4,24 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamprep.schemas.records.TextEvent;
 import io.streamprep.schemas.records.TextRecord;
-import java.lang.reflect.Field;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.PojoField;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
-import org.apache.flink.api.java.typeutils.TypeExtractor;
-import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.checkpoint.SavepointType;
-import org.apache.flink.runtime.state.StateBackend;
-import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
-import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -54,10 +42,10 @@ class TextEventStateMigrationTest {
     @ValueSource(booleans = {false, true})
     void stateWrittenWithThePojoSerializerIsRestoredAndRewritten(boolean rocksDb) throws Exception {
         OperatorSubtaskState old;
-        try (var before = harness(pojoTypeInfo(), rocksDb)) {
+        try (var before = harness(StateMigrationTesting.pojoTypeInfo(TextEvent.class), rocksDb)) {
             before.open();
             before.processElement(EVENT, 0L);
-            old = savepoint(before, 1);
+            old = StateMigrationTesting.savepoint(before, 1);
         }
 
         OperatorSubtaskState migrated;
@@ -67,7 +55,7 @@ class TextEventStateMigrationTest {
             after.open();
             after.processElement(probe(), 0L);
             assertThat(after.extractOutputValues()).containsExactly(EVENT);
-            migrated = savepoint(after, 2);
+            migrated = StateMigrationTesting.savepoint(after, 2);
         }
 
         try (var again = harness(TypeInformation.of(TextEvent.class), rocksDb)) {
@@ -85,18 +73,6 @@ class TextEventStateMigrationTest {
                 new TextRecord("r-1", null, "", null, null), 0L, "probe", new byte[0], null);
     }
 
-    /**
-     * What {@code TypeInformation.of(TextEvent.class)} gave before {@code TextEvent} had its own.
-     */
-    private static TypeInformation<TextEvent> pojoTypeInfo() throws NoSuchFieldException {
-        List<PojoField> fields = new ArrayList<>();
-        for (RecordComponent component : TextEvent.class.getRecordComponents()) {
-            Field field = TextEvent.class.getDeclaredField(component.getName());
-            fields.add(new PojoField(field, TypeExtractor.createTypeInfo(field.getGenericType())));
-        }
-        return new PojoTypeInfo<>(TextEvent.class, fields);
-    }
-
     private static KeyedOneInputStreamOperatorTestHarness<String, TextEvent, TextEvent> harness(
             TypeInformation<TextEvent> type, boolean rocksDb) throws Exception {
         var harness =
@@ -104,18 +80,8 @@ class TextEventStateMigrationTest {
                         new KeyedProcessOperator<>(new StoreOrEmit(type)),
                         TextEvent::id,
                         Types.STRING);
-        StateBackend backend =
-                rocksDb ? new EmbeddedRocksDBStateBackend() : new HashMapStateBackend();
-        harness.setStateBackend(backend);
+        harness.setStateBackend(StateMigrationTesting.backend(rocksDb));
         return harness;
-    }
-
-    private static OperatorSubtaskState savepoint(
-            KeyedOneInputStreamOperatorTestHarness<String, TextEvent, TextEvent> harness, long id)
-            throws Exception {
-        return harness.snapshotWithLocalState(
-                        id, id, SavepointType.savepoint(SavepointFormatType.CANONICAL))
-                .getJobManagerOwnedState();
     }
 
     private static final class StoreOrEmit

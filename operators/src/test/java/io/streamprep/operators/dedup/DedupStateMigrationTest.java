@@ -1,5 +1,8 @@
 package io.streamprep.operators.dedup;
 
+import static io.streamprep.operators.common.StateMigrationTesting.backend;
+import static io.streamprep.operators.common.StateMigrationTesting.pojoTypeInfo;
+import static io.streamprep.operators.common.StateMigrationTesting.savepoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamprep.operators.dedup.near.NearMember;
@@ -8,8 +11,6 @@ import io.streamprep.operators.dedup.near.NearProbe;
 import io.streamprep.operators.dedup.near.NearProbeSerializer;
 import io.streamprep.operators.dedup.near.NearVerdict;
 import io.streamprep.operators.dedup.near.NearVerdictSerializer;
-import java.lang.reflect.Field;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.state.ListState;
@@ -18,17 +19,8 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.PojoField;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
-import org.apache.flink.api.java.typeutils.TypeExtractor;
-import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.checkpoint.SavepointType;
-import org.apache.flink.runtime.state.StateBackend;
-import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
-import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -88,32 +80,13 @@ class DedupStateMigrationTest {
         }
     }
 
-    private static <T> TypeInformation<T> pojoTypeInfo(Class<T> type) throws Exception {
-        List<PojoField> fields = new ArrayList<>();
-        for (RecordComponent component : type.getRecordComponents()) {
-            Field field = type.getDeclaredField(component.getName());
-            fields.add(new PojoField(field, TypeExtractor.createTypeInfo(field.getGenericType())));
-        }
-        return new PojoTypeInfo<>(type, fields);
-    }
-
     private static KeyedOneInputStreamOperatorTestHarness<String, String, Object> harness(
             Store store, boolean rocksDb) throws Exception {
         var harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(store), s -> "key", Types.STRING);
-        StateBackend backend =
-                rocksDb ? new EmbeddedRocksDBStateBackend() : new HashMapStateBackend();
-        harness.setStateBackend(backend);
+        harness.setStateBackend(backend(rocksDb));
         return harness;
-    }
-
-    private static OperatorSubtaskState savepoint(
-            KeyedOneInputStreamOperatorTestHarness<String, String, Object> harness, long id)
-            throws Exception {
-        return harness.snapshotWithLocalState(
-                        id, id, SavepointType.savepoint(SavepointFormatType.CANONICAL))
-                .getJobManagerOwnedState();
     }
 
     private static List<NearProbe> toList(Iterable<NearProbe> probes) {
