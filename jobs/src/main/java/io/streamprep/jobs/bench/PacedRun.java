@@ -191,7 +191,7 @@ final class PacedRun {
         receiver.join();
         consumer.close();
         job.cancel().get(1, TimeUnit.MINUTES);
-        if (!awaitShutDown(job, otherTasks, Duration.ofSeconds(30))) {
+        if (!awaitTasksEnded(otherTasks, Duration.ofSeconds(30))) {
             log.println(
                     "streamprep bench: the paced job's tasks were still running 30 s after it was"
                             + " cancelled");
@@ -209,26 +209,18 @@ final class PacedRun {
     }
 
     /**
-     * Waits until the job's embedded cluster has shut down and its task threads have ended, so that
-     * the job's state is garbage when the next phase starts; at most {@code timeout}. The cluster
-     * stops answering before its tasks have finished: a full GC right then still found a stopped
-     * paced job's 300 MB of state live.
+     * Waits until the task threads that the job started have ended, so that its state is garbage
+     * when the next phase starts; at most {@code timeout}. A cancelled job's cluster stops
+     * answering before its tasks have finished: a full GC right then still found a stopped paced
+     * job's 300 MB of state live.
      *
      * @param otherTasks task threads that were running before the job started (other jobs in this
      *     JVM, as in a test), which are not waited for
      * @return whether the job's task threads ended in time
      */
-    private static boolean awaitShutDown(JobClient job, Set<Thread> otherTasks, Duration timeout)
+    private static boolean awaitTasksEnded(Set<Thread> otherTasks, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                job.getJobStatus().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                break; // the cluster no longer answers: it is shutting down
-            }
-            Thread.sleep(50);
-        }
         while (!otherTasks.containsAll(taskThreads())) {
             if (System.nanoTime() >= deadline) {
                 return false;
