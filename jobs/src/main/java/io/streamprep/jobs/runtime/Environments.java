@@ -1,6 +1,7 @@
 package io.streamprep.jobs.runtime;
 
 import io.streamprep.jobs.config.PipelineConfig;
+import io.streamprep.jobs.runtime.checkpoint.ThrottledCheckpointStorageFactory;
 import io.streamprep.schemas.config.PipelineOptions;
 import java.time.Duration;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -25,7 +26,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * explicitly rather than derived from the first parallelism); operators without an explicit uid
  * rejected; heap state backend ("hashmap"; set {@code flink.state.backend.type: rocksdb} for state
  * larger than memory); network buffers flushed after 10 ms (Flink: 100 ms); bounded inputs run in
- * BATCH mode.
+ * BATCH mode. With {@code pipeline.checkpoint-write-rate} set, snapshot writes are paced ({@link
+ * ThrottledCheckpointStorageFactory}).
  */
 public final class Environments {
 
@@ -82,6 +84,12 @@ public final class Environments {
                 flink,
                 CoreOptions.DEFAULT_PARALLELISM,
                 config.options().get(PipelineOptions.PARALLELISM));
+        config.options()
+                .getOptional(PipelineOptions.CHECKPOINT_WRITE_RATE)
+                .ifPresent(
+                        rate ->
+                                ThrottledCheckpointStorageFactory.install(
+                                        flink, rate, PipelineOptions.CHECKPOINT_WRITE_RATE.key()));
         return flink;
     }
 

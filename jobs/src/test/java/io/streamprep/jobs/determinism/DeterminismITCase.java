@@ -174,6 +174,9 @@ class DeterminismITCase {
         // Checkpoints only when the test asks, so the failure lands at a known distance from the
         // last one: everything read after it is replayed and its output rolled back.
         settings.add("flink.execution.checkpointing.interval=1 h");
+        // The restart restores a checkpoint written through the paced storage: pacing changes
+        // only how fast snapshots are written (the other tests use Flink's storage directly).
+        settings.add("pipeline.checkpoint-write-rate=4 mb");
         KAFKA.send(input.slice(topic, 0, 0.4));
         JobClient client = PipelineRuns.start(settings);
         JobExecutionResult result;

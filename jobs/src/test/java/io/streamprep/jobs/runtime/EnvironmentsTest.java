@@ -1,8 +1,10 @@
 package io.streamprep.jobs.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamprep.jobs.config.ConfigLoader;
+import io.streamprep.jobs.runtime.checkpoint.ThrottledCheckpointStorageFactory;
 import java.time.Duration;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -10,6 +12,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -55,5 +58,35 @@ class EnvironmentsTest {
         assertThat(flink.get(PipelineOptions.MAX_PARALLELISM)).isEqualTo(512);
         assertThat(flink.get(ExecutionOptions.RUNTIME_MODE))
                 .isEqualTo(RuntimeExecutionMode.STREAMING);
+    }
+
+    @Test
+    void aCheckpointWriteRateSelectsThePacedStorage() {
+        Configuration flink =
+                Environments.flinkConfiguration(
+                        new ConfigLoader().set("pipeline.checkpoint-write-rate=32 mb").load());
+
+        assertThat(flink.get(CheckpointingOptions.CHECKPOINT_STORAGE))
+                .isEqualTo(ThrottledCheckpointStorageFactory.class.getName());
+        assertThat(flink.get(ThrottledCheckpointStorageFactory.WRITE_RATE))
+                .isEqualTo(MemorySize.ofMebiBytes(32));
+        assertThat(Environments.flinkConfiguration(new ConfigLoader().load()).toMap())
+                .doesNotContainKeys(
+                        CheckpointingOptions.CHECKPOINT_STORAGE.key(),
+                        ThrottledCheckpointStorageFactory.WRITE_RATE.key());
+    }
+
+    @Test
+    void aCheckpointWriteRateWithAnotherStorageIsRefusedByName() {
+        var config =
+                new ConfigLoader()
+                        .set("pipeline.checkpoint-write-rate=32 mb")
+                        .set("flink.execution.checkpointing.storage=jobmanager")
+                        .load();
+
+        assertThatThrownBy(() -> Environments.flinkConfiguration(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pipeline.checkpoint-write-rate")
+                .hasMessageContaining("flink.execution.checkpointing.storage");
     }
 }

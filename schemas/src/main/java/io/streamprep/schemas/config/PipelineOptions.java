@@ -3,6 +3,7 @@ package io.streamprep.schemas.config;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.MemorySize;
 
 /** Options that apply to the whole pipeline. */
 public final class PipelineOptions {
@@ -36,6 +37,24 @@ public final class PipelineOptions {
                     .intType()
                     .defaultValue(2)
                     .withDescription("Parallelism of every operator.");
+
+    public static final ConfigOption<MemorySize> CHECKPOINT_WRITE_RATE =
+            key("pipeline.checkpoint-write-rate")
+                    .memoryType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Bytes per second that one process (a TaskManager, or the embedded"
+                                    + " local cluster) may spend writing checkpoints and"
+                                    + " savepoints, shared by all its subtasks, e.g. `32 mb`."
+                                    + " Unset: no limit (Flink's behaviour). The heap backend"
+                                    + " writes a full snapshot as fast as it can serialize; with"
+                                    + " large dedup state on busy cores, records queue behind it"
+                                    + " and latency jumps after each checkpoint. A limit spreads"
+                                    + " that work out, but a checkpoint then takes at least its"
+                                    + " size divided by the limit: keep that well under the"
+                                    + " checkpoint interval. Not combinable with another"
+                                    + " `flink.execution.checkpointing.storage` or with file"
+                                    + " merging.");
 
     /** Which pipeline {@code run} builds. */
     public enum Kind {
