@@ -76,19 +76,31 @@ class KafkaClientPropertiesTest {
     }
 
     @Test
-    void sinksCompressAndBatchByDefaultAndConfiguredPropertiesWin() {
+    void clientsBatchByDefaultAndConfiguredPropertiesWin() {
         PipelineConfig defaults = new ConfigLoader().load();
         assertThat(KafkaClientProperties.sink(defaults.options()))
-                .containsOnly(entry("compression.type", "lz4"), entry("batch.size", "262144"));
+                .containsOnly(
+                        entry("compression.type", "lz4"),
+                        entry("batch.size", "262144"),
+                        entry("linger.ms", "20"));
+        assertThat(KafkaClientProperties.source(defaults.options()))
+                .containsOnly(entry("fetch.min.bytes", "65536"), entry("fetch.max.wait.ms", "20"));
 
         PipelineConfig configured =
                 new ConfigLoader()
                         .set("sink.kafka.properties.compression.type=none")
                         .set("sink.kafka.properties.batch.size=16384")
+                        .set("sink.kafka.properties.linger.ms=5")
+                        .set("source.kafka.properties.fetch.min.bytes=1")
+                        .set("source.kafka.properties.fetch.max.wait.ms=500")
                         .load();
         assertThat(KafkaClientProperties.sink(configured.options()))
-                .containsOnly(entry("compression.type", "none"), entry("batch.size", "16384"));
-        assertThat(KafkaClientProperties.source(defaults.options())).isEmpty();
+                .containsOnly(
+                        entry("compression.type", "none"),
+                        entry("batch.size", "16384"),
+                        entry("linger.ms", "5"));
+        assertThat(KafkaClientProperties.source(configured.options()))
+                .containsOnly(entry("fetch.min.bytes", "1"), entry("fetch.max.wait.ms", "500"));
     }
 
     @Test
