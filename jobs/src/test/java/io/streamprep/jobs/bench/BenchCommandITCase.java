@@ -2,6 +2,7 @@ package io.streamprep.jobs.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamprep.jobs.cli.StreamprepCli;
@@ -92,6 +93,22 @@ class BenchCommandITCase {
             assertThat(r.at("/" + phase + "/seconds").asDouble()).as(phase).isPositive();
         }
         assertThat(r.at("/tokenizer_only/tokens").asLong()).isGreaterThan(records);
+        // The floor runs before passthrough and again after full; its row is the pooled figure.
+        JsonNode floorRuns = r.at("/tokenizer_only/runs");
+        assertThat(floorRuns).hasSize(2);
+        assertThat(floorRuns.get(0).get("after_full").asBoolean()).isFalse();
+        assertThat(floorRuns.get(1).get("after_full").asBoolean()).isTrue();
+        double meanSeconds =
+                (floorRuns.get(0).get("seconds").asDouble()
+                                + floorRuns.get(1).get("seconds").asDouble())
+                        / 2;
+        assertThat(r.at("/tokenizer_only/records_per_second").asDouble())
+                .isCloseTo(records / meanSeconds, withinPercentage(1));
+        assertThat(r.at("/ratios/full_vs_tokenizer_only").asDouble())
+                .isCloseTo(
+                        r.at("/full/records_per_second").asDouble()
+                                / r.at("/tokenizer_only/records_per_second").asDouble(),
+                        withinPercentage(1));
         assertThat(r.at("/passthrough/peak_heap_mb").asDouble()).isPositive();
         JsonNode full = r.get("full");
         assertThat(full.get("peak_heap_mb").asDouble()).isPositive();
@@ -177,6 +194,7 @@ class BenchCommandITCase {
                         "passthrough",
                         "full")
                 .contains("p99")
+                .contains("Tokenizer-only ran on both sides of the measured pipelines")
                 .contains("Latency phase, per second of sending: ")
                 .contains("Warm-up before \"full\": " + passes.size() + " unmeasured run(s)")
                 .contains(
